@@ -1,0 +1,2 @@
+import { LIB_NAME } from '@simpul/contracts';
+console.log(LIB_NAME);

@@ -1,0 +1,85 @@
+// ESLint flat config. Besides style, it enforces the module boundaries of docs/CONVENTIONS.md:
+// no app imports another app, no deep imports into a lib, and libs/contracts imports no framework.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const apps = ['police', 'ministry', 'immigration'];
+
+const noDeepLibImports = {
+  group: ['@simpul/*/*', '!@simpul/*/testing', '**/libs/*/src/**', '../../libs/**'],
+  message: 'Import a lib through its entry point (@simpul/<lib> or @simpul/<lib>/testing).',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', '.simpul/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  ...apps.map((app) => ({
+    files: [`apps/${app}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: apps
+                .filter((a) => a !== app)
+                .flatMap((a) => [`**/apps/${a}/**`, `../${a}/**`, `../../${a}/**`]),
+              message: 'Apps never import each other: they meet only through @simpul/contracts events.',
+            },
+            noDeepLibImports,
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                '@nats-io/*',
+                'nats',
+                'pg',
+                '@simpul/*',
+                '**/apps/**',
+              ],
+              message: 'libs/contracts depends on no framework (no Nest, TypeORM or NATS) and no other lib.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/{bus,screening,cli}/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/apps/**'], message: 'Libs and tests never import an app.' },
+            noDeepLibImports,
+          ],
+        },
+      ],
+    },
+  },
+);
