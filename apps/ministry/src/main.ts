@@ -1,2 +1,12 @@
-import { LIB_NAME } from '@simpul/contracts';
-console.log(LIB_NAME);
+import 'reflect-metadata';
+import { loadConfig, startService } from '@simpul/http';
+import { AppModule } from './app.module.js';
+import { MinistryConfig } from './config/ministry.config.js';
+
+const config = loadConfig(MinistryConfig);
+await startService(AppModule, {
+  name: 'ministry',
+  title: 'Simpul ministry service (KP2MI)',
+  host: config.MINISTRY_HOST,
+  port: config.MINISTRY_PORT,
+});

@@ -1,2 +1,12 @@
-import { LIB_NAME } from '@simpul/contracts';
-console.log(LIB_NAME);
+import 'reflect-metadata';
+import { loadConfig, startService } from '@simpul/http';
+import { AppModule } from './app.module.js';
+import { PoliceConfig } from './config/police.config.js';
+
+const config = loadConfig(PoliceConfig);
+await startService(AppModule, {
+  name: 'police',
+  title: 'Simpul police gateway (Polda)',
+  host: config.POLICE_HOST,
+  port: config.POLICE_PORT,
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, as CI runs it (.ci/run). Installs or starts what the tests need,
+# builds, lints, type-checks, then runs every Jest tier (unit, int, e2e) against real
+# PostgreSQL and real nats-server processes. Extra arguments go to Jest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .simpul
+source scripts/infra/ensure-test-infra.sh
+
+npm run --silent build
+npm run --silent lint
+npm run --silent typecheck
+
+status=0
+node --experimental-vm-modules node_modules/jest/bin/jest.js --json --outputFile=.simpul/test-results.json "$@" ||
+  status=$?
+node scripts/print-test-summary.mjs .simpul/test-results.json || status=1
+exit "$status"
