@@ -13,13 +13,16 @@ export class ConfigError extends Error {
 /**
  * Builds a validated config object from environment variables. Only config modules call this
  * (docs/CONVENTIONS.md §8): a bad value stops the service before it listens. Property names of the
- * class are the variable names; `@Expose()` them and give defaults as property initialisers.
+ * class are the variable names; `@Expose()` them, give defaults as property initialisers, and annotate
+ * their types explicitly (`PORT: number = 3101`): the conversion from strings reads the emitted type.
  */
 export function loadConfig<T extends object>(
   configClass: new () => T,
   env: Record<string, string | undefined> = process.env,
 ): T {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(configClass, defined, {
     enableImplicitConversion: true,
     excludeExtraneousValues: true,
