@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite, as CI runs it (.ci/run). Installs or starts what the tests need,
-# builds, lints, type-checks, then runs every Jest tier (unit, int, e2e) against real
-# PostgreSQL and real nats-server processes. Extra arguments go to Jest.
+# `npm test`: the whole suite, as CI runs it (.ci/run). Builds, finds or starts what the tests need
+# (nats-server, PostgreSQL: deploy/local/src/ensure-test-infra.ts), lints, type-checks, then runs
+# every Jest tier (unit, int, e2e) against real PostgreSQL and real nats-server processes.
+# Extra arguments go to Jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .simpul
-source scripts/infra/ensure-test-infra.sh
 
 npm run --silent build
+infra=$(node deploy/local/dist/ensure-test-infra.js)
+eval "$infra"
 npm run --silent lint
 npm run --silent typecheck
 
