@@ -29,9 +29,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
 };
 
 export function usage(): string {
-  return ['usage: simpul <command> [...]', '', ...Object.values(COMMANDS).map((c) => `  simpul ${c.summary}`)].join(
-    '\n',
-  );
+  return [
+    'usage: simpul <command> [...]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  simpul ${c.summary}`),
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
