@@ -1,1 +1,111 @@
-export const LIB_NAME = 'bus';
+/**
+ * @simpul/bus: the JetStream transport of Simpul (DESIGN.md §2-§4, §9). Connection, provisioning
+ * as code, transactional outbox and relay, signed events, consumer runner with inbox, retries and
+ * dead letters, operator functions, and the Nest module that wires them.
+ */
+export { BusError, BusErrorCode, PoisonMessageError, RetryLaterError, describeError } from './errors.js';
+export type { SafeErrorDescription } from './errors.js';
+export { BusHeader, DeadLetterHeader } from './headers.js';
+export type { BusLogger } from './logger.js';
+export { consoleLogger, silentLogger } from './logger.js';
+export type { BusEvent } from './contracts.js';
+
+// connection and config
+export { BusConnection } from './connection/bus-connection.js';
+export type { BusConnectionOptions } from './connection/bus-connection.js';
+export { backoffDelay } from './connection/backoff.js';
+export { parseServerVersion, serverAtLeast } from './connection/server-version.js';
+export { resolveNatsEndpoint, DEFAULT_NATS_URL } from './config/nats-config.js';
+export type { NatsEndpoint } from './config/nats-config.js';
+
+// provisioning
+export {
+  simpulStreams,
+  simpulConsumers,
+  streamForSubject,
+  subjectMatches,
+  MAX_MSG_SIZE,
+} from './provisioning/topology.js';
+export type { StreamDefinition, ConsumerDefinition, TopologyOptions } from './provisioning/topology.js';
+export { provisionTopology, streamConfig, consumerConfig } from './provisioning/provision.js';
+export type { ProvisionReport, ProvisionAction } from './provisioning/provision.js';
+
+// outbox and relay
+export { BUS_MIGRATIONS, BusOutbox1764201600000, BusInbox1764201600001 } from './outbox/migrations.js';
+export { appendToOutbox, appendManyToOutbox } from './outbox/append.js';
+export type { AppendOptions } from './outbox/append.js';
+export { onOutboxCommit } from './outbox/commit-hook.js';
+export { OutboxRelay } from './relay/outbox-relay.js';
+export type { OutboxRelayOptions, RelayRoundResult } from './relay/outbox-relay.js';
+
+// inbox helpers
+export { versionedUpsert } from './inbox/versioned-upsert.js';
+export type { VersionedUpsert, VersionedUpsertResult } from './inbox/versioned-upsert.js';
+
+// signing
+export { canonicalJson, canonicalBytes } from './signing/canonical.js';
+export {
+  generateSigningKey,
+  deriveKeyId,
+  signBytes,
+  verifyBytes,
+  publicKeyToBase64url,
+  publicKeyFromBase64url,
+  privateKeyToPem,
+  privateKeyFromPem,
+} from './signing/keys.js';
+export type { SigningKey } from './signing/keys.js';
+export { StaticKeyRegistry, FileKeyRegistry, parseKeyRegistryFile } from './signing/registry.js';
+export type { KeyRegistry, RegisteredKey, KeyRegistryFile } from './signing/registry.js';
+export { KeyRing } from './signing/key-ring.js';
+export type { EventSigner } from './signing/key-ring.js';
+export { ensureDevKeys } from './signing/dev-keys.js';
+export type { DevUnit } from './signing/dev-keys.js';
+export { verifySignature, authorizeEvent, claimedSignature, verifyCanonicalForm } from './signing/verify.js';
+export type { ClaimedSignature, HeaderReader } from './signing/verify.js';
+export { VerifierPool } from './signing/verifier-pool.js';
+export type { VerifyJob } from './signing/verifier-pool.js';
+
+// consumers
+export { OnBusEvent, OnBusEvents } from './consumer/decorators.js';
+export type { OnBusEventOptions } from './consumer/decorators.js';
+export { collectHandlers } from './consumer/collect-handlers.js';
+export type {
+  EventContext,
+  BatchContext,
+  DeliveryInfo,
+  EventHandlerFn,
+  BatchEventHandlerFn,
+  HandlerRegistration,
+} from './consumer/handler.js';
+export { ConsumerRunner } from './consumer/consumer-runner.js';
+export type { ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/consumer-runner.js';
+export { retryDelay, DEFAULT_RETRY_DELAYS_MS } from './consumer/retry.js';
+
+// dead letters, tail, health
+export { publishDeadLetter, deadLetterSubject } from './dead-letters/publish-dead-letter.js';
+export { listDeadLetters, replayDeadLetters, DEAD_LETTER_STREAM } from './dead-letters/dead-letters.js';
+export type {
+  DeadLetter,
+  ReplayResult,
+  ReplayOptions,
+  ListDeadLettersOptions,
+} from './dead-letters/dead-letters.js';
+export { tailSubject, inspectMessage, formatTailEntry } from './tail/tail.js';
+export type { TailEntry, SignatureStatus } from './tail/tail.js';
+export { busHealth, BusHealthIndicator } from './health/bus-health.js';
+export type { BusHealthReport, BusHealthSources } from './health/bus-health.js';
+export { childTraceparent, newTraceparent, isTraceparent } from './tracing/traceparent.js';
+
+// composition
+export { SimpulBus } from './bus.js';
+export type { SimpulBusOptions, ConsumerTuning } from './bus.js';
+export {
+  BusModule,
+  BusRuntime,
+  BusHealthService,
+  OutboxService,
+  BUS_MODULE_OPTIONS,
+} from './nest/bus.module.js';
+export type { BusModuleOptions, BusModuleAsyncOptions } from './nest/bus.module.js';
+export { connectOperator, resolveKeyRegistry } from './operator/operator.js';

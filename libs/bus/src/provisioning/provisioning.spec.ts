@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { consumerConfig, differs, streamConfig } from './provision.js';
+import { simpulConsumers, simpulStreams, streamForSubject, subjectMatches } from './topology.js';
+
+describe('topology', () => {
+  it('has the four streams of DESIGN.md §3 with explicit limits', () => {
+    const streams = simpulStreams();
+    expect(streams.map((s) => [s.name, s.subjects])).toEqual([
+      ['POLICE', ['police.>']],
+      ['MINISTRY', ['ministry.>']],
+      ['IMMIGRATION', ['immigration.>']],
+      ['DEAD_LETTERS', ['deadletter.>']],
+    ]);
+    for (const s of streams) {
+      expect(s.duplicateWindowMs).toBeGreaterThanOrEqual(120_000);
+      expect(s.maxMsgSize).toBe(512 * 1024);
+      expect(s.maxAgeMs).toBeGreaterThan(0);
+      expect(s.maxBytes).toBeGreaterThan(0);
+    }
+  });
+
+  it('has the durable consumers of DESIGN.md §3, per site for immigration', () => {
+    const consumers = simpulConsumers(['local', 'batam-center']);
+    expect(consumers.map((c) => [c.durable, c.stream, c.filterSubject])).toEqual([
+      ['ministry-police', 'POLICE', 'police.>'],
+      ['ministry-immigration', 'IMMIGRATION', 'immigration.>'],
+      ['police-immigration-matches', 'IMMIGRATION', 'immigration.*.screening.matched'],
+      ['immigration-local-watchlist', 'MINISTRY', 'ministry.watchlist.>'],
+      ['immigration-local-delays', 'IMMIGRATION', 'immigration.*.departure.delayed'],
+      ['immigration-batam-center-watchlist', 'MINISTRY', 'ministry.watchlist.>'],
+      ['immigration-batam-center-delays', 'IMMIGRATION', 'immigration.*.departure.delayed'],
+    ]);
+    expect(() => simpulConsumers(['Bad Site'])).toThrow();
+  });
+
+  it('matches subjects like NATS', () => {
+    expect(subjectMatches('police.>', 'police.riau.arrest.recorded')).toBe(true);
+    expect(subjectMatches('police.>', 'police')).toBe(false);
+    expect(subjectMatches('immigration.*.screening.matched', 'immigration.dumai.screening.matched')).toBe(
+      true,
+    );
+    expect(subjectMatches('immigration.*.screening.matched', 'immigration.dumai.departure.delayed')).toBe(
+      false,
+    );
+    expect(streamForSubject(simpulStreams(), 'deadletter.ministry-police')?.name).toBe('DEAD_LETTERS');
+  });
+});
+
+describe('JetStream configs', () => {
+  const ministryPolice = simpulConsumers()[0]!;
+
+  it('keeps to the 2.9 subset on a 2.9 server and adds metadata from 2.10', () => {
+    const s29 = streamConfig(simpulStreams()[0]!, '2.9.10');
+    expect(s29).toMatchObject({
+      storage: 'file',
+      retention: 'limits',
+      discard: 'old',
+      duplicate_window: 120_000_000_000,
+    });
+    expect(s29).not.toHaveProperty('metadata');
+    expect(streamConfig(simpulStreams()[0]!, '2.10.4').metadata).toBeDefined();
+    const c29 = consumerConfig(ministryPolice, '2.9.10');
+    expect(c29).not.toHaveProperty('metadata');
+    expect(c29).not.toHaveProperty('filter_subjects');
+  });
+
+  it('sets explicit ack, max_deliver one above the attempts, and no server backoff (2.9 lets it override nak delays)', () => {
+    const c = consumerConfig({ ...ministryPolice, ackWaitMs: 30_000, maxAttempts: 8 }, '2.9.10');
+    expect(c.ack_policy).toBe('explicit');
+    expect(c.ack_wait).toBe(30_000_000_000);
+    expect(c.max_deliver).toBe(9);
+    expect(c).not.toHaveProperty('backoff');
+  });
+
+  it('compares desired settings as a subset of what the server reports', () => {
+    expect(differs({ a: 1, b: 2, metadata: { x: '1', _nats: 'y' } }, { a: 1, metadata: { x: '1' } })).toBe(
+      false,
+    );
+    expect(differs({ a: 1, backoff: [1, 2] }, { backoff: [1, 3] })).toBe(true);
+    expect(differs({ a: 1 }, { a: 2 })).toBe(true);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The streams and durable consumers of Simpul (DESIGN.md §3), as data. Provisioning turns these
+ * into JetStream configs; the runner reads the consumer definitions for stream names and retry
+ * limits. Everything here stays within what nats-server 2.9 accepts.
+ */
+
+export interface StreamDefinition {
+  name: string;
+  subjects: string[];
+  description: string;
+  /** Retention of a message, in milliseconds (limits policy, discard old). */
+  maxAgeMs: number;
+  /** Size cap of the stream in bytes; beyond it the oldest messages go. */
+  maxBytes: number;
+  /** Largest accepted message in bytes (body + headers). */
+  maxMsgSize: number;
+  /** JetStream de-duplication window on `Nats-Msg-Id`, in milliseconds (at least 2 minutes). */
+  duplicateWindowMs: number;
+  /** Replicas: 1 on a single server, 3 on the production cluster. */
+  replicas: number;
+}
+
+export interface ConsumerDefinition {
+  stream: string;
+  /** Durable name, also the `deadletter.<durable>` subject of its dead letters. */
+  durable: string;
+  filterSubject: string;
+  description: string;
+  /** How long a delivered message may stay unacknowledged before redelivery, in milliseconds. */
+  ackWaitMs: number;
+  /**
+   * Deliveries the runner attempts before dead-lettering a retryable failure. The server's
+   * `max_deliver` is one more: 2.9 silently stops delivering at `max_deliver`, so that extra
+   * delivery (reached only when the last attempt died with its process) is dead-lettered by the
+   * runner without running the handler, and nothing is stranded.
+   */
+  maxAttempts: number;
+  /** Unacknowledged messages the server lets out at once across all instances. */
+  maxAckPending: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const GiB = 1024 ** 3;
+
+export interface TopologyOptions {
+  /** Replicas of every stream (default 1). */
+  replicas?: number;
+  /** Stream retention in days (default 365: a case can take a year to reach court). */
+  retentionDays?: number;
+  /** Size cap per agency stream in bytes (default 10 GiB). */
+  maxBytes?: number;
+  /** Per-consumer overrides (e.g. short ack waits in tests). */
+  consumer?: Partial<Pick<ConsumerDefinition, 'ackWaitMs' | 'maxAttempts' | 'maxAckPending'>>;
+}
+
+/** Largest accepted message: a departure.foiled with 2,000 candidates fits with room to spare. */
+export const MAX_MSG_SIZE = 512 * 1024;
+
+export function simpulStreams(options: TopologyOptions = {}): StreamDefinition[] {
+  const common = {
+    maxAgeMs: (options.retentionDays ?? 365) * DAY,
+    maxBytes: options.maxBytes ?? 10 * GiB,
+    maxMsgSize: MAX_MSG_SIZE,
+    duplicateWindowMs: 2 * MINUTE,
+    replicas: options.replicas ?? 1,
+  };
+  return [
+    { ...common, name: 'POLICE', subjects: ['police.>'], description: 'Events published by Polda units' },
+    { ...common, name: 'MINISTRY', subjects: ['ministry.>'], description: 'Events published by KP2MI' },
+    {
+      ...common,
+      name: 'IMMIGRATION',
+      subjects: ['immigration.>'],
+      description: 'Events published by checkpoints',
+    },
+    {
+      ...common,
+      name: 'DEAD_LETTERS',
+      subjects: ['deadletter.>'],
+      description: 'Messages a consumer gave up on, with original headers and body; replayable',
+      maxBytes: Math.min(common.maxBytes, 2 * GiB),
+    },
+  ];
+}
+
+/** Site ids become consumer names: keep them to NATS-name-safe characters. */
+const SITE = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Durable consumers of DESIGN.md §3. `sites` are the immigration deployments' site ids (a
+ * checkpoint code in the field, `local` for a local run): each gets its own watchlist and delays
+ * consumer.
+ */
+export function simpulConsumers(
+  sites: string[] = ['local'],
+  options: TopologyOptions = {},
+): ConsumerDefinition[] {
+  const common = {
+    ackWaitMs: options.consumer?.ackWaitMs ?? 30_000,
+    maxAttempts: options.consumer?.maxAttempts ?? 8,
+    maxAckPending: options.consumer?.maxAckPending ?? 1000,
+  };
+  const fixed: ConsumerDefinition[] = [
+    {
+      ...common,
+      stream: 'POLICE',
+      durable: 'ministry-police',
+      filterSubject: 'police.>',
+      description: 'KP2MI applies police events',
+    },
+    {
+      ...common,
+      stream: 'IMMIGRATION',
+      durable: 'ministry-immigration',
+      filterSubject: 'immigration.>',
+      description: 'KP2MI applies checkpoint events',
+    },
+    {
+      ...common,
+      stream: 'IMMIGRATION',
+      durable: 'police-immigration-matches',
+      filterSubject: 'immigration.*.screening.matched',
+      description: 'Polda gateway receives checkpoint matches on its suspects',
+    },
+  ];
+  const perSite = sites.flatMap((site): ConsumerDefinition[] => {
+    if (!SITE.test(site)) throw new Error(`site id '${site}' must match ${SITE}`);
+    return [
+      {
+        ...common,
+        stream: 'MINISTRY',
+        durable: `immigration-${site}-watchlist`,
+        filterSubject: 'ministry.watchlist.>',
+        description: `Checkpoint ${site} keeps its watchlist replica`,
+      },
+      {
+        ...common,
+        stream: 'IMMIGRATION',
+        durable: `immigration-${site}-delays`,
+        filterSubject: 'immigration.*.departure.delayed',
+        description: `Checkpoint ${site} learns of departure delays elsewhere`,
+      },
+    ];
+  });
+  return [...fixed, ...perSite];
+}
+
+/** The stream that stores `subject` among `streams` (first match of a subject filter). */
+export function streamForSubject(streams: StreamDefinition[], subject: string): StreamDefinition | undefined {
+  return streams.find((s) => s.subjects.some((filter) => subjectMatches(filter, subject)));
+}
+
+/** NATS subject matching: `*` one token, `>` one or more trailing tokens. */
+export function subjectMatches(filter: string, subject: string): boolean {
+  const f = filter.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '>') return s.length > i;
+    if (i >= s.length) return false;
+    if (f[i] !== '*' && f[i] !== s[i]) return false;
+  }
+  return f.length === s.length;
+}

@@ -1,0 +1,90 @@
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { generateSigningKey, privateKeyToPem, publicKeyToBase64url } from './keys.js';
+import { FileKeyRegistry, type KeyRegistryFile } from './registry.js';
+import { KeyRing, privateKeyFile } from './key-ring.js';
+
+export interface DevUnit {
+  /** Unit id, e.g. `polda:riau` (names the key). */
+  unit: string;
+  /** CloudEvents source the unit publishes as, e.g. `/polri/polda/riau`. */
+  source: string;
+}
+
+/**
+ * Makes sure a dev key directory (default `.simpul/keys/`, git-ignored) holds an Ed25519 key for
+ * every given unit, generating the missing ones: `registry.json` (public keys and their sources)
+ * and `private/<keyId>.pem` (mode 0600). Several services may start at once, so changes happen
+ * under a lock file and the registry is replaced atomically. For dev and demo runs only: production
+ * keys come from the agencies' own credential process and are never generated here.
+ */
+export async function ensureDevKeys(
+  dir: string,
+  units: DevUnit[],
+): Promise<{ registry: FileKeyRegistry; keyRing: KeyRing; created: string[] }> {
+  mkdirSync(join(dir, 'private'), { recursive: true, mode: 0o700 });
+  const registryFile = join(dir, 'registry.json');
+  const created: string[] = [];
+  await withLock(join(dir, '.lock'), () => {
+    const file: KeyRegistryFile = existsSync(registryFile)
+      ? (JSON.parse(readFileSync(registryFile, 'utf8')) as KeyRegistryFile)
+      : { version: 1, keys: [] };
+    for (const { unit, source } of units) {
+      const signable = file.keys.some(
+        (k) => k.sources.includes(source) && existsSync(privateKeyFile(dir, k.keyId)),
+      );
+      if (signable) continue;
+      const key = generateSigningKey(unit);
+      writeFileSync(privateKeyFile(dir, key.keyId), privateKeyToPem(key.privateKey), { mode: 0o600 });
+      file.keys.push({
+        keyId: key.keyId,
+        algorithm: 'Ed25519',
+        publicKey: publicKeyToBase64url(key.publicKey),
+        sources: [source],
+        unit,
+        createdAt: new Date().toISOString(),
+      });
+      created.push(key.keyId);
+    }
+    if (created.length > 0 || !existsSync(registryFile)) {
+      const tmp = `${registryFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n');
+      renameSync(tmp, registryFile);
+    }
+  });
+  return { registry: FileKeyRegistry.load(registryFile), keyRing: KeyRing.fromDirectory(dir), created };
+}
+
+async function withLock(lockFile: string, work: () => void): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lockFile, 'wx'));
+      break;
+    } catch {
+      // A lock older than 10 s belongs to a process that died while holding it.
+      try {
+        if (Date.now() - statSync(lockFile).mtimeMs > 10_000) rmSync(lockFile, { force: true });
+      } catch {
+        /* gone meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`could not lock ${lockFile}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}

@@ -1,0 +1,27 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { BUS_MIGRATIONS } from '../outbox/migrations.js';
+
+/**
+ * A TypeORM DataSource on a test database with the bus tables migrated, plus whatever extra
+ * migrations a test needs for its effect tables.
+ */
+export async function createTestDataSource(
+  url: string,
+  extra: { migrations?: NonNullable<DataSourceOptions['migrations']>; poolSize?: number } = {},
+): Promise<DataSource> {
+  const migrations = [
+    ...BUS_MIGRATIONS,
+    ...((extra.migrations as unknown[]) ?? []),
+  ] as DataSourceOptions['migrations'];
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations,
+    synchronize: false,
+    logging: false,
+    poolSize: extra.poolSize ?? 10,
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}

@@ -1,0 +1,117 @@
+import {
+  connectOperator,
+  describeError,
+  listDeadLetters,
+  replayDeadLetters,
+  type DeadLetter,
+} from '@simpul/bus';
+
+const USAGE = [
+  'usage: simpul deadletters list [--consumer <durable>] [--json]',
+  '       simpul deadletters replay <event id | dead letter seq> [--keep]',
+  '       simpul deadletters replay --all [--consumer <durable>] [--keep]',
+].join('\n');
+
+/**
+ * `simpul deadletters list|replay`: shows what consumers gave up on (ids, codes, subjects: never
+ * event bodies), and publishes dead letters again, unchanged, to their original subject once the
+ * cause is fixed (DESIGN.md §7, §9). Replay is harmless twice: JetStream de-duplicates the replay
+ * and the inbox skips what was applied. Exit 0, 1 on failure or nothing to replay, 2 on bad usage.
+ */
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const flags = new Set(rest.filter((a) => a.startsWith('--') && a !== '--consumer'));
+  const consumerAt = rest.indexOf('--consumer');
+  const consumer = consumerAt >= 0 ? rest[consumerAt + 1] : undefined;
+  const positional = rest.filter((a, i) => !a.startsWith('--') && (consumerAt < 0 || i !== consumerAt + 1));
+  const known = new Set(['--json', '--all', '--keep']);
+  if ((consumerAt >= 0 && !consumer) || [...flags].some((f) => !known.has(f))) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (sub === 'list' && positional.length === 0 && !flags.has('--all') && !flags.has('--keep')) {
+    return withConnection(async (connection) => {
+      const letters = await listDeadLetters(connection.jsm, { consumer });
+      if (flags.has('--json')) {
+        for (const l of letters) console.log(JSON.stringify(summary(l)));
+      } else if (letters.length === 0) {
+        console.log('no dead letters');
+      } else {
+        console.log(
+          ['SEQ', 'TIME', 'CONSUMER', 'CODE', 'TYPE', 'EVENT ID', 'SUBJECT', 'DELIVERIES'].join('\t'),
+        );
+        for (const l of letters) {
+          console.log(
+            [
+              l.seq,
+              l.time,
+              l.consumer,
+              l.errorCode,
+              l.type ?? '-',
+              l.eventId ?? '-',
+              l.subject,
+              l.deliveries,
+            ].join('\t'),
+          );
+          if (l.error) console.log(`\t${l.error}`);
+        }
+      }
+      return 0;
+    });
+  }
+  if (
+    sub === 'replay' &&
+    (flags.has('--all') ? positional.length === 0 : positional.length === 1) &&
+    !flags.has('--json')
+  ) {
+    const target = flags.has('--all')
+      ? 'all'
+      : /^\d+$/.test(positional[0]!)
+        ? Number(positional[0])
+        : positional[0]!;
+    return withConnection(async (connection) => {
+      const results = await replayDeadLetters(connection, target, { keep: flags.has('--keep'), consumer });
+      for (const r of results) console.log(`${r.outcome}\tseq ${r.seq}\t${r.eventId ?? '-'}\t→ ${r.subject}`);
+      return 0;
+    });
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+function summary(l: DeadLetter): Record<string, unknown> {
+  return {
+    seq: l.seq,
+    time: l.time,
+    consumer: l.consumer,
+    errorCode: l.errorCode,
+    error: l.error,
+    type: l.type,
+    eventId: l.eventId,
+    subject: l.subject,
+    stream: l.stream,
+    streamSequence: l.streamSequence,
+    deliveries: l.deliveries,
+  };
+}
+
+async function withConnection(
+  work: (connection: Awaited<ReturnType<typeof connectOperator>>) => Promise<number>,
+): Promise<number> {
+  let connection;
+  try {
+    connection = await connectOperator(process.env, { name: 'simpul-cli-deadletters' });
+  } catch (error) {
+    console.error(`simpul: ${describeError(error).message}`);
+    return 1;
+  }
+  try {
+    return await work(connection);
+  } catch (error) {
+    const d = describeError(error);
+    console.error(`simpul: ${d.code}: ${d.message}`);
+    return 1;
+  } finally {
+    await connection.drain();
+  }
+}
