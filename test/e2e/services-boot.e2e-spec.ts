@@ -13,7 +13,7 @@ describe.each(services)('the %s service process', (name) => {
       const health = await (await fetch(`${service.baseUrl}/health`)).json();
       expect(health).toMatchObject({ service: name, status: 'ok' });
 
-      const docs = await (await fetch(`${service.baseUrl}/docs-json`)).json();
+      const docs = (await (await fetch(`${service.baseUrl}/docs-json`)).json()) as { paths: object };
       expect(docs.paths).toHaveProperty('/health');
 
       const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
