@@ -1,19 +1,36 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TokenRegistry } from './auth/token-registry.js';
+import { UnitTokenGuard } from './auth/unit-token.guard.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthRegistry } from './health/health-registry.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { SERVICE_NAME } from './service-name.js';
 
-/** The operational endpoints every service serves without a token: /health and /metrics. */
+export interface HttpEdgeOptions {
+  /**
+   * Which unit each API token belongs to (hash → unit id, see TokenRegistry). When given, every
+   * route except @Public() ones needs `Authorization: Bearer <token>`.
+   */
+  tokens?: TokenRegistry;
+}
+
+/** What every service's HTTP edge shares: /health and /metrics (no token), and the token guard. */
 @Global()
 @Module({})
 export class HttpEdgeModule {
-  static forService(serviceName: string): DynamicModule {
+  static forService(serviceName: string, options: HttpEdgeOptions = {}): DynamicModule {
+    const auth = options.tokens
+      ? [
+          { provide: TokenRegistry, useValue: options.tokens },
+          { provide: APP_GUARD, useClass: UnitTokenGuard },
+        ]
+      : [];
     return {
       module: HttpEdgeModule,
       controllers: [HealthController, MetricsController],
-      providers: [HealthRegistry, { provide: SERVICE_NAME, useValue: serviceName }],
-      exports: [HealthRegistry, SERVICE_NAME],
+      providers: [HealthRegistry, { provide: SERVICE_NAME, useValue: serviceName }, ...auth],
+      exports: [HealthRegistry, SERVICE_NAME, ...(options.tokens ? [TokenRegistry] : [])],
     };
   }
 }

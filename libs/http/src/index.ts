@@ -6,3 +6,8 @@ export type { ApiErrorBody, FieldProblem } from './errors/api-error.js';
 export { HealthRegistry, type HealthCheck, type HealthReport } from './health/health-registry.js';
 export { HttpEdgeModule } from './http-edge.module.js';
 export { SERVICE_NAME } from './service-name.js';
+export { TokenRegistry, hashToken } from './auth/token-registry.js';
+export { UnitTokenGuard, Public, assertActsFor, type AuthenticatedRequest } from './auth/unit-token.guard.js';
+export { CurrentUnit } from './auth/current-unit.decorator.js';
+export { unitFromId, type Unit } from './auth/unit.js';
+export type { HttpEdgeOptions } from './http-edge.module.js';

@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/unit-token.guard.js';
 import type { Response } from 'express';
 import { HealthRegistry } from './health-registry.js';
 import { SERVICE_NAME } from '../service-name.js';
 
+@Public()
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {

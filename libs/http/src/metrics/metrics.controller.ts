@@ -1,7 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/unit-token.guard.js';
 import { register } from 'prom-client';
 
+@Public()
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
