@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths.js';
+
+export interface ReferenceUnit {
+  /** `polda:riau`, `checkpoint:batam-center`, `ministry:desk`. */
+  id: string;
+  /** The unit token (`riau`, `batam-center`); absent for ministry units. */
+  code?: string;
+  name: string;
+  /** CloudEvents source of the unit's events. */
+  source: string;
+}
+
+export interface ReferenceUnits {
+  ministry: ReferenceUnit[];
+  polda: ReferenceUnit[];
+  checkpoints: (ReferenceUnit & { polda: string })[];
+}
+
+/**
+ * Every Polda and checkpoint of a local run (DESIGN.md §10): `../shared/data/units.json` beside the
+ * repository when it is there, else the copy committed in deploy/reference/ (a test keeps the two equal).
+ */
+export function referenceUnitsPath(): string {
+  const shared = join(REPO_ROOT, '..', 'shared', 'data', 'units.json');
+  return existsSync(shared) ? shared : join(REPO_ROOT, 'deploy', 'reference', 'units.json');
+}
+
+export function loadReferenceUnits(path = referenceUnitsPath()): ReferenceUnits {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as ReferenceUnits;
+  for (const list of [parsed.ministry, parsed.polda, parsed.checkpoints]) {
+    if (!Array.isArray(list)) throw new Error(`${path}: expected ministry, polda and checkpoints lists`);
+    for (const unit of list) {
+      if (
+        typeof unit.id !== 'string' ||
+        !/^[a-z]+:[a-z0-9-]+$/.test(unit.id) ||
+        typeof unit.source !== 'string'
+      ) {
+        throw new Error(`${path}: a unit has an invalid id or source`);
+      }
+    }
+  }
+  return parsed;
+}
+
+/** Every unit id the local registry knows. */
+export function allUnitIds(units: ReferenceUnits): string[] {
+  return [...units.ministry, ...units.polda, ...units.checkpoints].map((unit) => unit.id);
+}
