@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '@simpul/bus/testing';
 import { startServiceProcess, waitUntilHealthy } from '../support/service-process.js';
 
 const services = ['police', 'ministry', 'immigration'] as const;
