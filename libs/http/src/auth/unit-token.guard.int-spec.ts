@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
 import { HttpEdgeModule } from '../http-edge.module.js';
@@ -16,6 +16,11 @@ class WhoAmIController {
   @Get()
   whoami(@CurrentUnit() unit: Unit): Unit {
     return unit;
+  }
+
+  @Post('echo')
+  echo(@Body() body: unknown): unknown {
+    return body;
   }
 
   @Get('kepri')
@@ -76,5 +81,24 @@ describe('UnitTokenGuard', () => {
     const res = await get('/v1/whoami/kepri', RIAU_TOKEN);
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: 'AUTH.WRONG_UNIT' });
+  });
+});
+
+describe('ApiExceptionFilter', () => {
+  // Regression: the JSON parser's message quoted the body around the error (a name, a NIK).
+  it('answers a malformed JSON body with 400 and without echoing any of it', async () => {
+    const res = await fetch(`${base}/v1/whoami/echo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${RIAU_TOKEN}`, 'content-type': 'application/json' },
+      body: '{"fullName": Siti Amina, "nik": "3171234567890123"',
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({
+      statusCode: 400,
+      code: 'BAD_REQUEST',
+      message: 'the request body is not valid JSON',
+    });
+    expect(text).not.toMatch(/Siti|3171/);
   });
 });

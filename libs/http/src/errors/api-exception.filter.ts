@@ -41,6 +41,10 @@ function toBody(error: unknown): ApiErrorBody {
     return { statusCode: 500, code: 'INTERNAL', message: 'internal error' };
   }
   const statusCode = error.getStatus();
+  // The JSON body parser's message quotes the text around the error, which may be personal data.
+  if (statusCode === 400 && error.cause instanceof SyntaxError) {
+    return { statusCode, code: 'BAD_REQUEST', message: 'the request body is not valid JSON' };
+  }
   const response = error.getResponse();
   if (typeof response === 'object' && response !== null && 'code' in response) {
     return response as ApiErrorBody;
