@@ -1,7 +1,63 @@
-import { Module } from '@nestjs/common';
-import { HttpEdgeModule } from '@simpul/http';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BusModule, type BusModuleOptions } from '@simpul/bus';
+import { HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { ArrestsModule } from './arrests/arrests.module.js';
+import { natsServers, PoliceConfig } from './config/police.config.js';
+import { PoliceUnits } from './config/police-units.js';
+import { loadServedPoldas } from './config/served-poldas.js';
+import { policeDataSourceOptions } from './database/data-source-options.js';
+import { RegisterHealthChecks } from './health/register-health-checks.js';
+import { InterceptionsModule } from './interceptions/interceptions.module.js';
+import { MatchesModule } from './matches/matches.module.js';
 
-@Module({
-  imports: [HttpEdgeModule.forService('police')],
-})
-export class AppModule {}
+/** Bus settings a test may tune (a quiet logger, a short relay poll); production uses the defaults. */
+export type PoliceBusTuning = Partial<Pick<BusModuleOptions, 'logger' | 'relay' | 'consumers' | 'topology'>>;
+
+/** Shares the configuration and the Polda this deployment serves with every module. */
+@Module({})
+class PoliceConfigModule {
+  static forRoot(config: PoliceConfig, units: PoliceUnits): DynamicModule {
+    return {
+      module: PoliceConfigModule,
+      global: true,
+      providers: [
+        { provide: PoliceConfig, useValue: config },
+        { provide: PoliceUnits, useValue: units },
+      ],
+      exports: [PoliceConfig, PoliceUnits],
+    };
+  }
+}
+
+/**
+ * The police service (Polda gateway): HTTP edge with unit tokens, its own database, and the bus
+ * signing with the key of each Polda it serves (`POLICE_UNITS`, default every reference Polda).
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: PoliceConfig, tuning: PoliceBusTuning = {}): DynamicModule {
+    const units = new PoliceUnits(loadServedPoldas(config.POLICE_UNITS));
+    return {
+      module: AppModule,
+      imports: [
+        HttpEdgeModule.forService('police', { tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE) }),
+        TypeOrmModule.forRoot(policeDataSourceOptions(config.POLICE_DATABASE_URL)),
+        BusModule.forRoot({
+          ...tuning,
+          service: 'police',
+          nats: { servers: natsServers(config) },
+          keys: {
+            devDirectory: config.SIMPUL_KEYS_DIR,
+            units: units.served.map((unit) => ({ unit: unit.id, source: unit.source })),
+          },
+        }),
+        PoliceConfigModule.forRoot(config, units),
+        ArrestsModule,
+        InterceptionsModule,
+        MatchesModule,
+      ],
+      providers: [RegisterHealthChecks],
+    };
+  }
+}

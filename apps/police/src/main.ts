@@ -4,7 +4,7 @@ import { AppModule } from './app.module.js';
 import { PoliceConfig } from './config/police.config.js';
 
 const config = loadConfig(PoliceConfig);
-await startService(AppModule, {
+await startService(AppModule.forRoot(config), {
   name: 'police',
   title: 'Simpul police gateway (Polda)',
   host: config.POLICE_HOST,

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ApiException } from '@simpul/http';
+import type { PoldaUnit } from './served-poldas.rules.js';
+
+/** The Polda this deployment serves (POLICE_UNITS), injectable where a request or event names one. */
+@Injectable()
+export class PoliceUnits {
+  private readonly codes: ReadonlySet<string>;
+
+  constructor(readonly served: readonly PoldaUnit[]) {
+    this.codes = new Set(served.map((unit) => unit.code));
+  }
+
+  serves(code: string): boolean {
+    return this.codes.has(code);
+  }
+
+  /** Unit ids served (`polda:riau`, …). */
+  servesUnit(unitId: string): boolean {
+    return unitId.startsWith('polda:') && this.codes.has(unitId.slice('polda:'.length));
+  }
+
+  /** 403 POLICE.POLDA_NOT_SERVED when the Polda is not one this deployment serves. */
+  assertServed(code: string): void {
+    if (!this.serves(code)) {
+      throw new ApiException(
+        403,
+        'POLICE.POLDA_NOT_SERVED',
+        `polda:${code} is not served by this deployment`,
+      );
+    }
+  }
+}

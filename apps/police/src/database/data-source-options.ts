@@ -1,0 +1,29 @@
+import { BUS_MIGRATIONS } from '@simpul/bus';
+import type { DataSourceOptions } from 'typeorm';
+import { Arrest } from '../arrests/arrest.entity.js';
+import { Interception } from '../interceptions/interception.entity.js';
+import { Match } from '../matches/match.entity.js';
+import { IdempotencyKey } from '../recording/idempotency-key.entity.js';
+import { CreatePoliceTables1764806400000 } from './migrations/1764806400000-create-police-tables.js';
+
+/** Every entity of the police database, listed explicitly (no globs under ESM). */
+export const POLICE_ENTITIES = [Arrest, Interception, IdempotencyKey, Match];
+
+/** The bus's tables, then the police tables, in order. */
+export const POLICE_MIGRATIONS = [...BUS_MIGRATIONS, CreatePoliceTables1764806400000];
+
+/**
+ * Options shared by the app's TypeORM module and the migrate entry. Migrations run only as an
+ * explicit step (`apps/police/dist/database/migrate.js`), never at start, and never `synchronize`.
+ */
+export function policeDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    entities: POLICE_ENTITIES,
+    migrations: POLICE_MIGRATIONS,
+    logging: false,
+  };
+}

@@ -1,0 +1,50 @@
+// The police migrations, applied and reverted on a database of this file's own (no NATS needed).
+import 'reflect-metadata';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
+import { createTestDatabase, type TestDatabase } from '@simpul/bus/testing';
+import { DataSource } from 'typeorm';
+import { policeDataSourceOptions, POLICE_MIGRATIONS } from './data-source-options.js';
+
+jest.setTimeout(30_000);
+
+let db: TestDatabase;
+let dataSource: DataSource;
+
+const tables = async (): Promise<string[]> =>
+  (
+    (await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY table_name`,
+    )) as { table_name: string }[]
+  ).map((row) => row.table_name);
+
+beforeAll(async () => {
+  db = await createTestDatabase('police_migrations');
+  dataSource = new DataSource(policeDataSourceOptions(db.url));
+  await dataSource.initialize();
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+it('applies every migration, then reverts each one, leaving no table behind', async () => {
+  const applied = await dataSource.runMigrations();
+  expect(applied.map((m) => m.name)).toEqual(POLICE_MIGRATIONS.map((m) => new m().name));
+  expect(await tables()).toEqual([
+    'arrests',
+    'bus_inbox',
+    'bus_outbox',
+    'idempotency_keys',
+    'interceptions',
+    'matches',
+  ]);
+  // Nothing is pending: a second run applies nothing.
+  expect(await dataSource.runMigrations()).toEqual([]);
+
+  for (let i = 0; i < POLICE_MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+  expect(await tables()).toEqual([]);
+
+  // And up again from scratch.
+  expect(await dataSource.runMigrations()).toHaveLength(POLICE_MIGRATIONS.length);
+});

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { uuidv7 } from '@simpul/contracts';
+import { assertActsFor, type Unit } from '@simpul/http';
+import { PoliceUnits } from '../../config/police-units.js';
+import {
+  RecordingService,
+  validationFailed,
+  type RecordedResponse,
+} from '../../recording/recording.service.js';
+import { Interception } from '../interception.entity.js';
+import { interceptionEventFromBody } from '../interception.rules.js';
+
+/** Records a foiled departure for the Polda the body names and announces it (police.departure.foiled.v1) through the outbox. */
+@Injectable()
+export class RecordInterceptionService {
+  constructor(
+    @Inject(RecordingService) private readonly recording: RecordingService,
+    @Inject(PoliceUnits) private readonly units: PoliceUnits,
+  ) {}
+
+  record(
+    unit: Unit,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<{ statusCode: number; body: RecordedResponse }> {
+    return this.recording.record({
+      operation: 'interceptions',
+      unit,
+      idempotencyKey,
+      body,
+      prepare: (trimmed) => {
+        const built = interceptionEventFromBody(trimmed, uuidv7);
+        if (!built.ok) throw validationFailed(built.problems);
+        const { event } = built;
+        assertActsFor(unit, `polda:${event.data.polda}`);
+        this.units.assertServed(event.data.polda);
+        return {
+          id: event.data.interceptionId,
+          event,
+          insert: async (manager) => {
+            await manager.insert(Interception, {
+              interceptionId: event.data.interceptionId,
+              eventId: event.id,
+              polda: event.data.polda,
+              candidateCount: event.data.candidateCount,
+              occurredAt: new Date(event.data.occurredAt),
+              data: event.data,
+            });
+          },
+        };
+      },
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OnBusEvent, type EventContext } from '@simpul/bus';
+import { IMMIGRATION_SCREENING_MATCHED_V1, type SimpulEvent } from '@simpul/contracts';
+import { PoliceUnits } from '../../config/police-units.js';
+import { Match } from '../match.entity.js';
+import { matchToKeep } from '../match.rules.js';
+
+/**
+ * A checkpoint matched a traveller against a watchlist entry: when the entry came from a Polda this
+ * deployment serves, keep the match so that Polda sees it (GET /v1/matches). Runs in the inbox's
+ * transaction; a redelivery is a no-op (inbox), and a match is an independent fact, so order does not matter.
+ */
+@Injectable()
+export class RecordMatchWhenScreeningMatched {
+  constructor(@Inject(PoliceUnits) private readonly units: PoliceUnits) {}
+
+  @OnBusEvent(IMMIGRATION_SCREENING_MATCHED_V1, { consumer: 'police-immigration-matches' })
+  async handle(
+    event: SimpulEvent<typeof IMMIGRATION_SCREENING_MATCHED_V1>,
+    { manager }: EventContext,
+  ): Promise<void> {
+    const row = matchToKeep(event.id, event.data, (unitId) => this.units.servesUnit(unitId));
+    if (!row) return;
+    await manager.createQueryBuilder().insert().into(Match).values(row).orIgnore().execute();
+  }
+}

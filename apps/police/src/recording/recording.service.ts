@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canonicalJson, OutboxService, type BusEvent } from '@simpul/bus';
+import { ApiException, type Unit } from '@simpul/http';
+import { DataSource, type EntityManager } from 'typeorm';
+import { IdempotencyKey } from './idempotency-key.entity.js';
+import { idempotencyKeyProblem, replayOf, requestHash } from './idempotency.rules.js';
+import { trimStrings, type BodyProblem } from './event-body.rules.js';
+
+/** The 201 answer of a recording request. */
+export interface RecordedResponse {
+  /** The generated id (arrestId or interceptionId). */
+  id: string;
+  /** Id of the event announcing it. */
+  eventId: string;
+}
+
+/** What a use case prepares from the trimmed body: the event, and how to store its state. */
+export interface PreparedRecord {
+  id: string;
+  event: BusEvent;
+  insert(manager: EntityManager): Promise<void>;
+}
+
+export interface RecordRequest {
+  /** Names the operation in the idempotency hash (`arrests`, `interceptions`). */
+  operation: string;
+  unit: Unit;
+  idempotencyKey?: string;
+  body: unknown;
+  /** Validates and authorizes (throwing ApiException 4xx) and builds the event; writes nothing. */
+  prepare(trimmedBody: unknown): PreparedRecord | Promise<PreparedRecord>;
+}
+
+/** Raised inside the transaction when another request committed the same key first. */
+class KeyTakenMeanwhile extends Error {}
+
+/** 400 VALIDATION_FAILED naming every failing field. */
+export function validationFailed(details: BodyProblem[]): ApiException {
+  return new ApiException(400, 'VALIDATION_FAILED', 'the request body is invalid', details);
+}
+
+/**
+ * Records a report: state row and outgoing event in one transaction (the outbox; the relay
+ * publishes), honouring `Idempotency-Key` per calling unit. Nothing is written on any 4xx.
+ */
+@Injectable()
+export class RecordingService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  async record(request: RecordRequest): Promise<{ statusCode: number; body: RecordedResponse }> {
+    const keyProblem = idempotencyKeyProblem(request.idempotencyKey);
+    if (keyProblem) throw validationFailed([keyProblem]);
+    const trimmed = trimStrings(request.body);
+    const hash = requestHash(request.operation, canonicalJson(trimmed ?? null));
+    const key = request.idempotencyKey;
+    if (key !== undefined) {
+      const earlier = await this.replay(request.unit.id, key, hash);
+      if (earlier) return earlier;
+    }
+    const prepared = await request.prepare(trimmed);
+    const body: RecordedResponse = { id: prepared.id, eventId: prepared.event.id };
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        if (key !== undefined) {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO idempotency_keys (unit_id, key, request_hash, status_code, response)
+             VALUES ($1, $2, $3, 201, $4) ON CONFLICT (unit_id, key) DO NOTHING RETURNING key`,
+            [request.unit.id, key, hash, JSON.stringify(body)],
+          );
+          if (inserted.length === 0) throw new KeyTakenMeanwhile();
+        }
+        await prepared.insert(manager);
+        await this.outbox.append(manager, prepared.event);
+      });
+    } catch (error) {
+      if (!(error instanceof KeyTakenMeanwhile)) throw error;
+      // A concurrent request with the same key committed first: answer as a repeat of it.
+      const earlier = await this.replay(request.unit.id, key!, hash);
+      if (earlier) return earlier;
+      throw error;
+    }
+    return { statusCode: 201, body };
+  }
+
+  private async replay(
+    unitId: string,
+    key: string,
+    hash: string,
+  ): Promise<{ statusCode: number; body: RecordedResponse } | undefined> {
+    const stored = await this.dataSource.getRepository(IdempotencyKey).findOneBy({ unitId, key });
+    if (!stored) return undefined;
+    const outcome = replayOf(stored, hash);
+    if (outcome.kind === 'conflict') {
+      throw new ApiException(
+        409,
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was already used with a different request',
+      );
+    }
+    return { statusCode: outcome.statusCode, body: outcome.response as unknown as RecordedResponse };
+  }
+}
