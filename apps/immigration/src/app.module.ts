@@ -1,7 +1,66 @@
-import { Module } from '@nestjs/common';
-import { HttpEdgeModule } from '@simpul/http';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BusModule, type BusLogger } from '@simpul/bus';
+import { checkpointSource } from '@simpul/contracts';
+import { HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { ImmigrationConfig, servedCheckpoints } from './config/immigration.config.js';
+import { immigrationDataSourceOptions } from './database/data-source-options.js';
+import { DelaysModule } from './delays/delays.module.js';
+import { HealthChecks } from './health/health-checks.js';
+import { ScreeningModule } from './screening/screening.module.js';
+import { Clock } from './shared/clock.js';
+import { ServedCheckpoints } from './shared/served-checkpoints.js';
+import { WatchlistModule } from './watchlist/watchlist.module.js';
 
-@Module({
-  imports: [HttpEdgeModule.forService('immigration')],
-})
-export class AppModule {}
+/** Config, clock and served checkpoints, for every module. */
+@Global()
+@Module({})
+class ImmigrationCoreModule {
+  static forConfig(config: ImmigrationConfig): DynamicModule {
+    return {
+      module: ImmigrationCoreModule,
+      providers: [
+        { provide: ImmigrationConfig, useValue: config },
+        { provide: ServedCheckpoints, useValue: new ServedCheckpoints(servedCheckpoints(config)) },
+        Clock,
+      ],
+      exports: [ImmigrationConfig, ServedCheckpoints, Clock],
+    };
+  }
+}
+
+/** The immigration service (checkpoints): watchlist replica, screening, departure delays. */
+@Module({})
+export class AppModule {
+  /** `options.busLogger`: where the bus logs (default the console; tests pass a silent one). */
+  static forRoot(config: ImmigrationConfig, options: { busLogger?: BusLogger } = {}): DynamicModule {
+    const site = config.IMMIGRATION_SITE;
+    return {
+      module: AppModule,
+      imports: [
+        ImmigrationCoreModule.forConfig(config),
+        HttpEdgeModule.forService('immigration', {
+          tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+        }),
+        TypeOrmModule.forRoot(immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL)),
+        BusModule.forRoot({
+          service: 'immigration',
+          nats: { servers: config.NATS_URL || undefined },
+          keys: {
+            devDirectory: config.SIMPUL_KEYS_DIR,
+            units: servedCheckpoints(config).map((code) => ({
+              unit: `checkpoint:${code}`,
+              source: checkpointSource(code),
+            })),
+          },
+          sites: [site],
+          ...(options.busLogger ? { logger: options.busLogger } : {}),
+        }),
+        WatchlistModule.forSite(site),
+        DelaysModule.forSite(site),
+        ScreeningModule,
+      ],
+      providers: [HealthChecks],
+    };
+  }
+}

@@ -1,5 +1,32 @@
 import { Expose } from 'class-transformer';
-import { IsIP, IsInt, Max, Min } from 'class-validator';
+import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: this file is apps/immigration/{src,dist}/config/immigration.config.{ts,js}. */
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * Codes of every checkpoint of the reference units (DESIGN.md §10): `../shared/data/units.json` beside
+ * the repository, else the committed copy in deploy/reference/. A local run serves them all.
+ */
+function referenceCheckpointCodes(): string {
+  for (const path of [
+    join(REPO_ROOT, '..', 'shared', 'data', 'units.json'),
+    join(REPO_ROOT, 'deploy', 'reference', 'units.json'),
+  ]) {
+    if (!existsSync(path)) continue;
+    try {
+      const units = JSON.parse(readFileSync(path, 'utf8')) as { checkpoints?: Array<{ code?: unknown }> };
+      const codes = (units.checkpoints ?? []).map((c) => c.code).filter((c) => typeof c === 'string');
+      if (codes.length > 0) return codes.join(',');
+    } catch {
+      // an unreadable file: try the next one
+    }
+  }
+  return 'batam-center';
+}
 
 /** The immigration service's configuration; the only place that reads the environment (see .env.example). */
 export class ImmigrationConfig {
@@ -7,5 +34,32 @@ export class ImmigrationConfig {
   @Expose() @IsIP() IMMIGRATION_HOST: string = '127.0.0.1';
 
   /** TCP port of the HTTP API. */
-  @Expose() @IsInt() @Min(1) @Max(65535) IMMIGRATION_PORT: number = 3103;
+  @Expose() @IsInt() @Min(0) @Max(65535) IMMIGRATION_PORT: number = 3103;
+
+  /** PostgreSQL of this deployment (watchlist replica, screenings, delays, bus tables). */
+  @Expose()
+  @Matches(/^postgres(ql)?:\/\//)
+  IMMIGRATION_DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/simpul_immigration';
+
+  /** NATS server(s); empty: `.simpul/nats.json` when present, else nats://127.0.0.1:4222. */
+  @Expose() @IsString() NATS_URL: string = '';
+
+  /** Dev/demo signing keys (registry.json + private/); production keys come from the agency's own process. */
+  @Expose() @IsString() SIMPUL_KEYS_DIR: string = join(REPO_ROOT, '.simpul', 'keys');
+
+  /** Hash → unit id of the API tokens (written by the launcher or the onboarding command). */
+  @Expose() @IsString() TOKEN_HASHES_FILE: string = join(REPO_ROOT, '.simpul', 'token-hashes.json');
+
+  /** Checkpoint codes this deployment serves, comma-separated (default: every reference checkpoint). */
+  @Expose()
+  @Matches(/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/)
+  IMMIGRATION_CHECKPOINTS: string = referenceCheckpointCodes();
+
+  /** Site id of this deployment: names its durables `immigration-<site>-watchlist` / `-delays`. */
+  @Expose() @Matches(/^[a-z0-9][a-z0-9-]*$/) IMMIGRATION_SITE: string = 'local';
+}
+
+/** The served checkpoint codes as a list. */
+export function servedCheckpoints(config: ImmigrationConfig): string[] {
+  return [...new Set(config.IMMIGRATION_CHECKPOINTS.split(',').map((c) => c.trim()))];
 }

@@ -1,0 +1,22 @@
+import { BUS_MIGRATIONS } from '@simpul/bus';
+import type { DataSourceOptions } from 'typeorm';
+import { Delay } from '../delays/delay.entity.js';
+import { Screening } from '../screening/screening.entity.js';
+import { WatchlistReplicaEntry, WatchlistReplicaState } from '../watchlist/watchlist-replica.entity.js';
+import { CreateImmigrationTables1764700000000 } from './migrations/1764700000000-create-immigration-tables.js';
+
+/** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
+export const IMMIGRATION_ENTITIES = [WatchlistReplicaEntry, WatchlistReplicaState, Screening, Delay];
+export const IMMIGRATION_MIGRATIONS = [...BUS_MIGRATIONS, CreateImmigrationTables1764700000000];
+
+export function immigrationDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    entities: IMMIGRATION_ENTITIES,
+    migrations: IMMIGRATION_MIGRATIONS,
+  };
+}

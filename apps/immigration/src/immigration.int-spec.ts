@@ -1,0 +1,482 @@
+// The immigration service in-process on port 0, with its migrations, a database and a nats-server
+// of this file's own: replica, screening, outcomes, delays elsewhere, and screening with NATS down.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BusConnection, BusRuntime, silentLogger } from '@simpul/bus';
+import {
+  createTestDatabase,
+  createTestKeys,
+  publishSignedEvent,
+  startNatsServer,
+  waitFor,
+  type TestDatabase,
+  type TestKeys,
+  type TestNatsServer,
+} from '@simpul/bus/testing';
+import {
+  buildEvent,
+  checkpointSource,
+  MINISTRY_SOURCE,
+  uuidv7,
+  type AnyEvent,
+  type Person,
+} from '@simpul/contracts';
+import { fixtureNik, validFixture } from '@simpul/contracts/testing';
+import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { ImmigrationConfig } from './config/immigration.config.js';
+import { immigrationDataSourceOptions } from './database/data-source-options.js';
+import { Clock } from './shared/clock.js';
+
+jest.setTimeout(60_000);
+
+const T0 = new Date('2025-09-01T00:00:00Z');
+const DAY = 24 * 3600 * 1000;
+const TOKENS = {
+  'checkpoint:batam-center': 'batam-center-test-token-0123456789',
+  'checkpoint:dumai': 'dumai-test-token-0123456789abcdef',
+  'checkpoint:nunukan': 'nunukan-test-token-0123456789abcd',
+} as const;
+
+let nats: TestNatsServer;
+let db: TestDatabase;
+let keys: TestKeys;
+let stateDir: string;
+let app: INestApplication;
+let base: string;
+let clock: Clock;
+let dataSource: DataSource;
+let serial = 1;
+let config: ImmigrationConfig;
+
+function person(name: string, over: Partial<Person> = {}): Person {
+  const dateOfBirth = '1985-03-12';
+  return { fullName: name, nik: fixtureNik(dateOfBirth, 'M', serial++), dateOfBirth, sex: 'M', ...over };
+}
+
+function issued(
+  entryId: string,
+  version: number,
+  subject: Person,
+  legalType: 'dpo' | 'protective' | 'cegah' | 'advisory' = 'dpo',
+): AnyEvent {
+  const template = validFixture('ministry.watchlist.entry.issued.v1').data;
+  const { decisionNumber: _d, ...rest } = template;
+  return buildEvent(
+    'ministry.watchlist.entry.issued.v1',
+    {
+      ...rest,
+      ...(legalType === 'cegah' ? { decisionNumber: 'IMI-1234.GR.02.06/2025' } : {}),
+      entryId,
+      version,
+      legalType,
+      action: legalType === 'dpo' || legalType === 'cegah' ? 'deny_departure' : 'refer',
+      person: subject,
+      validFrom: new Date(T0.getTime() - DAY).toISOString(),
+      validUntil: new Date(T0.getTime() + 60 * DAY).toISOString(),
+    },
+    { source: MINISTRY_SOURCE },
+  );
+}
+
+function revoked(entryId: string, version: number): AnyEvent {
+  return buildEvent(
+    'ministry.watchlist.entry.revoked.v1',
+    { entryId, version, reason: 'No longer needed.', revokedAt: T0.toISOString() },
+    { source: MINISTRY_SOURCE },
+  );
+}
+
+async function publish(event: AnyEvent): Promise<void> {
+  const js = app.get(BusConnection).js;
+  const source = event.source;
+  const key = keys.keyRing.keyFor(source);
+  if (!key) throw new Error(`no test key for ${source}`);
+  await publishSignedEvent(js, event, key);
+}
+
+async function screen(
+  checkpoint: string,
+  traveler: Person,
+  token: string = TOKENS[`checkpoint:${checkpoint}` as keyof typeof TOKENS],
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base}/v1/screenings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ checkpoint, traveler }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function replicaHas(entryId: string, version: number, revokedToo = false): Promise<boolean> {
+  const rows: Array<{ version: number; revoked_at: Date | null }> = await dataSource.query(
+    `SELECT version, revoked_at FROM watchlist_replica WHERE entry_id = $1`,
+    [entryId],
+  );
+  return rows.length === 1 && rows[0]!.version === version && (!revokedToo || rows[0]!.revoked_at !== null);
+}
+
+async function inboxHas(eventId: string): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(`SELECT 1 FROM bus_inbox WHERE event_id = $1`, [eventId]);
+  return rows.length > 0;
+}
+
+beforeAll(async () => {
+  nats = await startNatsServer({ jetstream: true });
+  db = await createTestDatabase('immigration');
+  stateDir = mkdtempSync(join(tmpdir(), 'simpul-immigration-test-'));
+  const keysDir = join(stateDir, 'keys');
+  // The ministry's and nunukan's keys, as another deployment would hold them; the app adds its own.
+  await createTestKeys(
+    [
+      { unit: 'ministry:service', source: MINISTRY_SOURCE },
+      { unit: 'checkpoint:nunukan', source: checkpointSource('nunukan') },
+    ],
+    keysDir,
+  );
+  const tokenFile = join(stateDir, 'token-hashes.json');
+  writeFileSync(
+    tokenFile,
+    JSON.stringify(
+      Object.fromEntries(Object.entries(TOKENS).map(([unit, token]) => [hashToken(token), unit])),
+    ),
+  );
+  config = loadConfig(ImmigrationConfig, {
+    IMMIGRATION_DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    SIMPUL_KEYS_DIR: keysDir,
+    TOKEN_HASHES_FILE: tokenFile,
+    IMMIGRATION_CHECKPOINTS: 'batam-center,dumai',
+    IMMIGRATION_SITE: 'test',
+    IMMIGRATION_PORT: '0',
+  });
+  const migrator = new DataSource(immigrationDataSourceOptions(db.url));
+  await migrator.initialize();
+  await migrator.runMigrations();
+  await migrator.destroy();
+
+  app = await NestFactory.create(AppModule.forRoot(config, { busLogger: silentLogger }), { logger: false });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  await app.listen(0, '127.0.0.1');
+  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app.get(BusRuntime).ready();
+  // Keys the app generated for its own checkpoints are in the same directory: reload the ring.
+  keys = await createTestKeys([], keysDir);
+  clock = app.get(Clock);
+  clock.set(T0);
+  dataSource = app.get(DataSource);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+  await nats?.stop();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('watchlist replica', () => {
+  it('makes an issued entry screenable, and a revoke stops it matching', async () => {
+    const broker = person('Hendra Wijaya');
+    const entryId = uuidv7();
+    await publish(issued(entryId, 1, broker));
+    await waitFor(() => replicaHas(entryId, 1), { description: 'entry in the replica' });
+    await waitFor(async () => (await screen('batam-center', broker)).body.decision === 'deny', {
+      description: 'entry screenable',
+    });
+
+    await publish(revoked(entryId, 1));
+    await waitFor(() => replicaHas(entryId, 1, true), { description: 'revoke applied' });
+    await waitFor(async () => (await screen('batam-center', broker)).body.decision === 'clear', {
+      description: 'revoked entry no longer matches',
+    });
+  });
+
+  it('ignores an older version delivered after a newer one', async () => {
+    const before = person('Agus Salim');
+    const after = person('Agus Salim', { nik: fixtureNik('1985-03-12', 'M', 9000 + serial++) });
+    const entryId = uuidv7();
+    const v2 = issued(entryId, 2, after, 'protective');
+    await publish(v2);
+    await waitFor(() => replicaHas(entryId, 2), { description: 'version 2 applied' });
+    const v1 = issued(entryId, 1, before);
+    await publish(v1);
+    await waitFor(() => inboxHas(v1.id), { description: 'version 1 consumed' });
+    expect(await replicaHas(entryId, 2)).toBe(true);
+    expect((await screen('dumai', { fullName: 'Somebody', nik: before.nik! })).body.decision).toBe('clear');
+    expect((await screen('dumai', { fullName: 'Somebody', nik: after.nik! })).body.decision).toBe('refer');
+  });
+
+  it('lets a revoke that arrives before its issue win over that issue', async () => {
+    const subject = person('Eko Prasetyo');
+    const entryId = uuidv7();
+    await publish(revoked(entryId, 1));
+    await waitFor(() => replicaHas(entryId, 1, true), { description: 'revoke applied first' });
+    const late = issued(entryId, 1, subject);
+    await publish(late);
+    await waitFor(() => inboxHas(late.id), { description: 'late issue consumed' });
+    expect((await screen('dumai', subject)).body.decision).toBe('clear');
+  });
+
+  it('describes its endpoints in OpenAPI', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/screenings', '/v1/screenings/{id}/outcome', '/v1/watchlist/status']),
+    );
+  });
+
+  it('reports its sequence and lag at GET /v1/watchlist/status, and /health checks database and NATS', async () => {
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, nats: { status: 'up' } },
+    });
+    const status = async () => {
+      const res = await fetch(`${base}/v1/watchlist/status`, {
+        headers: { authorization: `Bearer ${TOKENS['checkpoint:dumai']}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    // Acks follow commits: wait until the server has seen them all.
+    const body = await waitFor(async () => {
+      const b = await status();
+      return b.consumerPending === 0 ? b : null;
+    });
+    // Earlier tests left one active entry (the protective version 2); revoked ones do not count.
+    expect(body).toMatchObject({ entries: 1, lastSequence: expect.any(Number), lagSeconds: 0 });
+    expect(body.lastSequence).toBeGreaterThan(0);
+    expect(typeof body.lastAppliedAt).toBe('string');
+  });
+});
+
+describe('POST /v1/screenings', () => {
+  it('denies on an exact NIK of a dpo entry and refers for a protective one, publishing the match with its origin', async () => {
+    const suspect = person('Rudi Hartono');
+    const candidate = person('Siti Aminah', { sex: 'F', nik: fixtureNik('1985-03-12', 'F', serial++) });
+    const dpo = issued(uuidv7(), 1, suspect, 'dpo');
+    const protective = issued(uuidv7(), 1, candidate, 'protective');
+    await publish(dpo);
+    await publish(protective);
+    await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(protective.id)));
+
+    const js = app.get(BusConnection).js;
+    const denied = await screen('batam-center', { fullName: 'R. Hartono', nik: suspect.nik! });
+    expect(denied.status).toBe(201);
+    expect(denied.body).toMatchObject({
+      decision: 'deny',
+      matches: [
+        {
+          entryId: (dpo.data as { entryId: string }).entryId,
+          entryVersion: 1,
+          legalType: 'dpo',
+          action: 'deny_departure',
+          score: 1,
+          reasons: ['nik_exact'],
+        },
+      ],
+      watchlist: { sequence: expect.any(Number), asOf: expect.any(String) },
+    });
+    const referred = await screen('batam-center', { fullName: 'Siti Aminah', nik: candidate.nik! });
+    expect(referred.body).toMatchObject({ decision: 'refer', matches: [{ legalType: 'protective' }] });
+
+    const matched = await waitFor(async () => {
+      const msg = await js.streams
+        .get('IMMIGRATION')
+        .then((s) => s.getMessage({ last_by_subj: 'immigration.batam-center.screening.matched' }))
+        .catch(() => null);
+      const event = msg
+        ? (msg.json() as { data: { screeningId: string; origin?: unknown; decision: string } })
+        : null;
+      // The relay publishes in no particular order: wait for the refer screening's match.
+      return event?.data.screeningId === referred.body.screeningId ? event : null;
+    });
+    expect(matched.data.decision).toBe('refer');
+    expect(matched.data.origin).toEqual((protective.data as { origin?: unknown }).origin);
+  });
+
+  it('answers 400 naming every bad field, writing nothing', async () => {
+    const count = async () =>
+      (await dataSource.query(`SELECT count(*)::int AS n FROM screenings`))[0].n as number;
+    const before = await count();
+    const res = await fetch(`${base}/v1/screenings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS['checkpoint:dumai']}` },
+      body: JSON.stringify({ checkpoint: 'dumai', traveler: { fullName: '  ', nik: '12' }, extra: 1 }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { code: string; details: Array<{ path: string }> };
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.details.map((d) => d.path).sort()).toEqual(['extra', 'traveler.fullName', 'traveler.nik']);
+    expect(JSON.stringify(body)).not.toContain('"12"');
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a token of dumai screening for batam-center (403), and an unserved checkpoint', async () => {
+    const count = async () =>
+      (await dataSource.query(`SELECT count(*)::int AS n FROM screenings`))[0].n as number;
+    const before = await count();
+    const wrong = await screen('batam-center', person('Dewi Lestari'), TOKENS['checkpoint:dumai']);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('AUTH.WRONG_UNIT');
+    const unserved = await screen('nunukan', person('Dewi Lestari'));
+    expect(unserved.status).toBe(403);
+    expect(unserved.body.code).toBe('IMMIGRATION.CHECKPOINT_NOT_SERVED');
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('departure delays', () => {
+  it('a delay at batam-center makes the traveller refer at dumai until validUntil, clear after', async () => {
+    const traveler = person('Joko Susilo', { passportNumber: 'C1234567' });
+    const first = await screen('batam-center', traveler);
+    expect(first.body.decision).toBe('clear');
+    const outcome = await fetch(`${base}/v1/screenings/${first.body.screeningId as string}/outcome`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKENS['checkpoint:batam-center']}`,
+      },
+      body: JSON.stringify({ outcome: 'departure_delayed', officer: 'officer-17', validForDays: 7 }),
+    });
+    expect(outcome.status).toBe(201);
+    const delay = (await outcome.json()) as { delayId: string; eventId: string; validUntil: string };
+    expect(delay.validUntil).toBe(new Date(T0.getTime() + 7 * DAY).toISOString());
+
+    // Published through the outbox, with the default reason for an unmatched screening.
+    const js = app.get(BusConnection).js;
+    const published = await waitFor(async () => {
+      const msg = await js.streams
+        .get('IMMIGRATION')
+        .then((s) => s.getMessage({ last_by_subj: 'immigration.batam-center.departure.delayed' }))
+        .catch(() => null);
+      return msg ? (msg.json() as { id: string; data: { reason: string } }) : null;
+    });
+    expect(published.id).toBe(delay.eventId);
+    expect(published.data.reason).toBe('non_procedural_worker');
+
+    // Another passport: clear; the same passport (with an I/1 slip) at another checkpoint: refer.
+    const atDumai = await screen('dumai', { fullName: 'J. Susilo', passportNumber: 'C7654321' });
+    expect(atDumai.body.decision).toBe('clear');
+    const samePassport = await screen('dumai', { fullName: 'J. Susilo', passportNumber: 'CI234567' });
+    expect(samePassport.body).toMatchObject({ decision: 'refer', reasons: ['departure_delayed_elsewhere'] });
+    const byName = await screen('dumai', { fullName: 'JOKO  SUSILO', dateOfBirth: traveler.dateOfBirth! });
+    expect(byName.body.decision).toBe('refer');
+
+    clock.set(new Date(T0.getTime() + 7 * DAY + 1000));
+    try {
+      expect((await screen('dumai', traveler)).body.decision).toBe('clear');
+    } finally {
+      clock.set(T0);
+    }
+
+    // A second outcome for the same screening is refused.
+    const again = await fetch(`${base}/v1/screenings/${first.body.screeningId as string}/outcome`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKENS['checkpoint:batam-center']}`,
+      },
+      body: JSON.stringify({ outcome: 'cleared', officer: 'officer-17' }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('learns of a delay published by another checkpoint (nunukan) through its delays durable', async () => {
+    const traveler = person('Bambang Irawan');
+    const event = buildEvent(
+      'immigration.departure.delayed.v1',
+      {
+        delayId: uuidv7(),
+        checkpoint: 'nunukan',
+        occurredAt: T0.toISOString(),
+        traveler,
+        reason: 'non_procedural_worker',
+        validUntil: new Date(T0.getTime() + 3 * DAY).toISOString(),
+      },
+      { source: checkpointSource('nunukan') },
+    );
+    await publish(event);
+    await waitFor(() => inboxHas(event.id), { description: 'delay consumed' });
+    expect((await screen('dumai', { fullName: 'Someone', nik: traveler.nik! })).body.decision).toBe('refer');
+  });
+
+  it('rejects a bad outcome body (400) and an unknown screening (404)', async () => {
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${TOKENS['checkpoint:dumai']}`,
+    };
+    const bad = await fetch(`${base}/v1/screenings/${uuidv7()}/outcome`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ outcome: 'maybe', validForDays: 31 }),
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { details: Array<{ path: string }> };
+    expect(body.details.map((d) => d.path).sort()).toEqual(['officer', 'outcome', 'validForDays']);
+    const missing = await fetch(`${base}/v1/screenings/${uuidv7()}/outcome`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ outcome: 'cleared', officer: 'officer-1' }),
+    });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { code: string }).code).toBe('IMMIGRATION.SCREENING_NOT_FOUND');
+  });
+});
+
+describe('with NATS down', () => {
+  it('keeps screening from the replica (201) and reports the consumer state unknown', async () => {
+    const suspect = person('Yusuf Mansur');
+    const entry = issued(uuidv7(), 1, suspect, 'dpo');
+    await publish(entry);
+    await waitFor(() => inboxHas(entry.id));
+    await nats.kill('SIGKILL');
+    await waitFor(() => !app.get(BusConnection).isConnected(), { description: 'connection lost' });
+
+    const result = await screen('dumai', suspect);
+    expect(result.status).toBe(201);
+    expect(result.body.decision).toBe('deny');
+    const status = await fetch(`${base}/v1/watchlist/status`, {
+      headers: { authorization: `Bearer ${TOKENS['checkpoint:dumai']}` },
+    });
+    expect(((await status.json()) as { consumerPending: unknown }).consumerPending).toBeNull();
+  });
+
+  it('rebuilds the index from the replica table at start, and screens while NATS is still down', async () => {
+    const suspect = person('Wahyu Hidayat');
+    const entry = issued(uuidv7(), 1, suspect, 'cegah');
+    await nats.restart();
+    await waitFor(() => app.get(BusConnection).isConnected(), { description: 'reconnected' });
+    await publish(entry);
+    await waitFor(() => inboxHas(entry.id));
+    await nats.kill('SIGKILL');
+
+    const second = await NestFactory.create(AppModule.forRoot(config, { busLogger: silentLogger }), {
+      logger: false,
+    });
+    try {
+      second.useGlobalFilters(new ApiExceptionFilter());
+      await second.listen(0, '127.0.0.1');
+      second.get(Clock).set(T0);
+      const url = (await second.getUrl()).replace('[::1]', '127.0.0.1');
+      const res = await fetch(`${url}/v1/screenings`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${TOKENS['checkpoint:dumai']}`,
+        },
+        body: JSON.stringify({ checkpoint: 'dumai', traveler: { fullName: 'X', nik: suspect.nik } }),
+      });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ decision: 'deny', matches: [{ legalType: 'cegah' }] });
+    } finally {
+      await second.close();
+    }
+  });
+});

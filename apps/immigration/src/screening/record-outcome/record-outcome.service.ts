@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxService } from '@simpul/bus';
+import {
+  buildEvent,
+  checkpointSource,
+  uuidv7,
+  type DelayReason,
+  type Person,
+  type StatedPurpose,
+} from '@simpul/contracts';
+import { ApiException } from '@simpul/http';
+import { DataSource } from 'typeorm';
+import { DelaysService } from '../../delays/delays.service.js';
+import { Clock } from '../../shared/clock.js';
+import { delayReason, delayValidUntil, type Outcome } from './record-outcome.rules.js';
+
+export interface OutcomeRequest {
+  outcome: Outcome;
+  officer: string;
+  note?: string;
+  reason?: DelayReason;
+  statedPurpose?: StatedPurpose;
+  validForDays?: number;
+}
+
+export interface OutcomeResult {
+  screeningId: string;
+  outcome: Outcome;
+  delayId?: string;
+  eventId?: string;
+  validUntil?: string;
+}
+
+interface ScreeningRow {
+  screening_id: string;
+  checkpoint: string;
+  traveler: Person;
+  travel: { destinationCountry?: string; statedPurpose?: StatedPurpose } | null;
+  matches: Array<{ entryId: string }>;
+  outcome: string | null;
+}
+
+/** Records what the desk did after a screening; a delay is stored and announced through the outbox. */
+@Injectable()
+export class RecordOutcomeService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(DelaysService) private readonly delays: DelaysService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** The screening's checkpoint, or 404. */
+  async checkpointOf(screeningId: string): Promise<string> {
+    const rows: Array<{ checkpoint: string }> = await this.dataSource.query(
+      `SELECT checkpoint FROM screenings WHERE screening_id = $1`,
+      [screeningId],
+    );
+    if (rows.length === 0) throw notFound(screeningId);
+    return rows[0]!.checkpoint;
+  }
+
+  async record(screeningId: string, request: OutcomeRequest): Promise<OutcomeResult> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const rows: ScreeningRow[] = await manager.query(
+        `SELECT screening_id, checkpoint, traveler, travel, matches, outcome FROM screenings
+          WHERE screening_id = $1 FOR UPDATE`,
+        [screeningId],
+      );
+      const screening = rows[0];
+      if (!screening) throw notFound(screeningId);
+      if (screening.outcome !== null) {
+        throw new ApiException(
+          409,
+          'IMMIGRATION.OUTCOME_ALREADY_RECORDED',
+          `screening ${screeningId} already has an outcome`,
+        );
+      }
+      let result: OutcomeResult = { screeningId, outcome: request.outcome };
+      let delayId: string | null = null;
+      if (request.outcome === 'departure_delayed') {
+        delayId = uuidv7();
+        const matched = screening.matches.length > 0;
+        const statedPurpose = request.statedPurpose ?? screening.travel?.statedPurpose;
+        const destinationCountry = screening.travel?.destinationCountry;
+        const validUntil = delayValidUntil(now, request.validForDays);
+        const event = buildEvent(
+          'immigration.departure.delayed.v1',
+          {
+            delayId,
+            checkpoint: screening.checkpoint,
+            occurredAt: now.toISOString(),
+            traveler: screening.traveler,
+            reason: delayReason(request.reason, matched),
+            ...(statedPurpose ? { statedPurpose } : {}),
+            ...(destinationCountry ? { destinationCountry } : {}),
+            screeningId,
+            ...(matched ? { entryId: screening.matches[0]!.entryId } : {}),
+            validUntil: validUntil.toISOString(),
+          },
+          { source: checkpointSource(screening.checkpoint), time: now },
+        );
+        await this.delays.record(manager, event);
+        await this.outbox.append(manager, event);
+        result = { ...result, delayId, eventId: event.id, validUntil: validUntil.toISOString() };
+      }
+      await manager.query(
+        `UPDATE screenings SET outcome = $2, outcome_at = $3, officer = $4, note = $5, delay_id = $6
+          WHERE screening_id = $1`,
+        [screeningId, request.outcome, now, request.officer, request.note ?? null, delayId],
+      );
+      return result;
+    });
+  }
+}
+
+function notFound(screeningId: string): ApiException {
+  return new ApiException(404, 'IMMIGRATION.SCREENING_NOT_FOUND', `screening ${screeningId} not found`);
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxService } from '@simpul/bus';
+import { buildEvent, checkpointSource, uuidv7, type Person, type StatedPurpose } from '@simpul/contracts';
+import { DataSource } from 'typeorm';
+import { DelaysService, type DelayElsewhere } from '../../delays/delays.service.js';
+import { Clock } from '../../shared/clock.js';
+import { WatchlistReplicaService } from '../../watchlist/watchlist-replica.service.js';
+import {
+  decisionForEntry,
+  screeningDecision,
+  type Decision,
+  type EntryAction,
+  type LegalType,
+} from '../../watchlist/watchlist-entry.rules.js';
+
+export interface ScreeningRequest {
+  checkpoint: string;
+  traveler: Person;
+  travel?: { destinationCountry?: string; statedPurpose?: StatedPurpose };
+}
+
+export interface ScreeningMatchView {
+  entryId: string;
+  entryVersion: number;
+  legalType: LegalType;
+  action: EntryAction;
+  score: number;
+  reasons: string[];
+}
+
+export interface ScreeningResult {
+  screeningId: string;
+  decision: Decision;
+  matches: ScreeningMatchView[];
+  /** Reasons beyond the matches, e.g. `departure_delayed_elsewhere`. */
+  reasons: string[];
+  delaysElsewhere: DelayElsewhere[];
+  watchlist: { sequence: number; asOf: string | null };
+}
+
+/**
+ * Screens a departing traveller against the local replica (never waits for NATS), stores the
+ * screening and, on a match, appends `immigration.screening.matched.v1` per matched entry to the
+ * outbox in the same transaction.
+ */
+@Injectable()
+export class ScreenTravelerService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(WatchlistReplicaService) private readonly replica: WatchlistReplicaService,
+    @Inject(DelaysService) private readonly delays: DelaysService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async screen(request: ScreeningRequest): Promise<ScreeningResult> {
+    const now = this.clock.now();
+    const screeningId = uuidv7();
+    const found = this.replica.matcher.match(request.traveler, now).filter((m) => m.entry.legalType);
+    const delaysElsewhere = await this.delays.delaysElsewhere(request.traveler, request.checkpoint, now);
+    const matches = found.map((m) => ({
+      match: m,
+      decision: decisionForEntry(m.entry.legalType!, m.entry.action!),
+    }));
+    const decision = screeningDecision(
+      matches.map((m) => m.decision),
+      delaysElsewhere.length > 0,
+    );
+    const views: ScreeningMatchView[] = matches.map(({ match }) => ({
+      entryId: match.entry.entryId,
+      entryVersion: match.entry.version,
+      legalType: match.entry.legalType!,
+      action: match.entry.action!,
+      score: match.score,
+      reasons: match.reasons,
+    }));
+    const reasons = delaysElsewhere.length > 0 ? ['departure_delayed_elsewhere'] : [];
+    const watchlist = this.replica.status();
+    const events = matches.map(({ match, decision: entryDecision }) =>
+      buildEvent(
+        'immigration.screening.matched.v1',
+        {
+          screeningId,
+          checkpoint: request.checkpoint,
+          occurredAt: now.toISOString(),
+          entryId: match.entry.entryId,
+          entryVersion: match.entry.version,
+          score: match.score,
+          decision: entryDecision,
+          traveler: request.traveler,
+          ...(match.entry.origin ? { origin: match.entry.origin } : {}),
+        },
+        { source: checkpointSource(request.checkpoint), time: now },
+      ),
+    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO screenings (screening_id, checkpoint, screened_at, decision, traveler, travel, matches,
+                                 reasons, watchlist_sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          screeningId,
+          request.checkpoint,
+          now,
+          decision,
+          JSON.stringify(request.traveler),
+          request.travel ? JSON.stringify(request.travel) : null,
+          JSON.stringify(views),
+          JSON.stringify({ reasons, delaysElsewhere }),
+          watchlist.sequence,
+        ],
+      );
+      if (events.length > 0) await this.outbox.appendMany(manager, events);
+    });
+    return {
+      screeningId,
+      decision,
+      matches: views,
+      reasons,
+      delaysElsewhere,
+      watchlist: { sequence: watchlist.sequence, asOf: watchlist.asOf?.toISOString() ?? null },
+    };
+  }
+}
