@@ -1,7 +1,56 @@
-import { Module } from '@nestjs/common';
-import { HttpEdgeModule } from '@simpul/http';
+import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BusHealthService, BusModule } from '@simpul/bus';
+import { MINISTRY_SOURCE } from '@simpul/contracts';
+import { HealthRegistry, HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { CompaniesModule } from './companies/companies.module.js';
+import { MinistryConfigModule } from './config/ministry-config.module.js';
+import type { MinistryConfig } from './config/ministry.config.js';
+import { ministryDataSourceOptions } from './database/data-source-options.js';
+import { DatabaseHealth } from './health/database.health.js';
+import { ReactionsModule } from './reactions/reactions.module.js';
+import { StatsModule } from './stats/stats.module.js';
+import { WatchlistModule } from './watchlist/watchlist.module.js';
 
-@Module({
-  imports: [HttpEdgeModule.forService('ministry')],
-})
-export class AppModule {}
+/** The ministry service (KP2MI): consumes police.> and immigration.>, publishes ministry.* (DESIGN.md §1). */
+@Module({})
+export class AppModule implements OnModuleInit {
+  constructor(
+    @Inject(HealthRegistry) private readonly health: HealthRegistry,
+    @Inject(BusHealthService) private readonly busHealth: BusHealthService,
+    @Inject(DatabaseHealth) private readonly databaseHealth: DatabaseHealth,
+  ) {}
+
+  static forRoot(config: MinistryConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        MinistryConfigModule.forRoot(config),
+        HttpEdgeModule.forService('ministry', { tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE) }),
+        TypeOrmModule.forRoot(ministryDataSourceOptions(config.MINISTRY_DATABASE_URL)),
+        BusModule.forRoot({
+          service: 'ministry',
+          nats: { servers: config.NATS_URL || undefined },
+          keys: {
+            devDirectory: config.SIMPUL_KEYS_DIR,
+            units: [{ unit: 'ministry:service', source: MINISTRY_SOURCE }],
+          },
+        }),
+        CasesModule,
+        AlertsModule,
+        WatchlistModule,
+        CompaniesModule,
+        StatsModule,
+        ReactionsModule,
+      ],
+      providers: [DatabaseHealth],
+    };
+  }
+
+  onModuleInit(): void {
+    this.health.register(this.busHealth);
+    this.health.register(this.databaseHealth);
+  }
+}

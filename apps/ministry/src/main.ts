@@ -4,7 +4,7 @@ import { AppModule } from './app.module.js';
 import { MinistryConfig } from './config/ministry.config.js';
 
 const config = loadConfig(MinistryConfig);
-await startService(AppModule, {
+await startService(AppModule.forRoot(config), {
   name: 'ministry',
   title: 'Simpul ministry service (KP2MI)',
   host: config.MINISTRY_HOST,

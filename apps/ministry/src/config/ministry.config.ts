@@ -1,5 +1,16 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Expose } from 'class-transformer';
-import { IsIP, IsInt, Max, Min } from 'class-validator';
+import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+/** The repository root (apps/ministry/{src,dist}/config → ../../../..), for default file locations. */
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Reference units beside the repository when present, else the copy committed in deploy/reference/. */
+function defaultUnitsFile(): string {
+  const shared = `${REPO_ROOT}../shared/data/units.json`;
+  return existsSync(shared) ? shared : `${REPO_ROOT}deploy/reference/units.json`;
+}
 
 /** The ministry service's configuration; the only place that reads the environment (see .env.example). */
 export class MinistryConfig {
@@ -8,4 +19,28 @@ export class MinistryConfig {
 
   /** TCP port of the HTTP API. */
   @Expose() @IsInt() @Min(1) @Max(65535) MINISTRY_PORT: number = 3102;
+
+  /** PostgreSQL database of the ministry (cases, alerts, watchlist, companies, statistics, outbox, inbox). */
+  @Expose()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//)
+  MINISTRY_DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/simpul_ministry';
+
+  /** NATS server URL(s); empty: `.simpul/nats.json` when present, else nats://127.0.0.1:4222. */
+  @Expose() @IsString() NATS_URL: string = '';
+
+  /** Dev/demo signing key directory (registry.json + private keys); production keys come from elsewhere. */
+  @Expose() @IsString() SIMPUL_KEYS_DIR: string = `${REPO_ROOT}.simpul/keys`;
+
+  /** JSON file of bearer-token SHA-256 hash → unit id (written by the launcher or onboarding). */
+  @Expose() @IsString() TOKEN_HASHES_FILE: string = `${REPO_ROOT}.simpul/token-hashes.json`;
+
+  /** Reference units (Polda and checkpoint codes) used to group prevented departures by checkpoint. */
+  @Expose() @IsString() REFERENCE_UNITS_FILE: string = defaultUnitsFile();
+
+  /** Validity of automatic `dpo` entries (at-large suspects), in days from the arrest's occurredAt. */
+  @Expose() @IsInt() @Min(1) @Max(3650) MINISTRY_DPO_VALID_DAYS: number = 180;
+
+  /** Validity of automatic `advisory` entries (other suspects), in days from the arrest's occurredAt. */
+  @Expose() @IsInt() @Min(1) @Max(3650) MINISTRY_ADVISORY_VALID_DAYS: number = 180;
 }

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiException } from '@simpul/http';
+import { DataSource } from 'typeorm';
+import { isUuid } from '../../shared/uuid.js';
+
+export interface CaseView {
+  id: string;
+  region: string;
+  openedAt: string;
+  openedByEventId: string;
+  /** Police report numbers and interception ids linked to the case (identities of people are not shown). */
+  reportNumbers: string[];
+  interceptionIds: string[];
+  /** Every event linked into the case, oldest first: ids and types only, no narrative. */
+  events: Array<{ eventId: string; type: string; occurredAt: string }>;
+  eventIds: string[];
+  alertIds: string[];
+  watchlistEntryIds: string[];
+}
+
+@Injectable()
+export class GetCaseService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<CaseView> {
+    const notFound = new ApiException(404, 'MINISTRY.CASE_NOT_FOUND', 'case not found');
+    if (!isUuid(id)) throw notFound;
+    const rows: Array<{ id: string; region: string; opened_at: Date; opened_by_event_id: string }> =
+      await this.dataSource.query(`SELECT * FROM ministry_case WHERE id = $1`, [id]);
+    const row = rows[0];
+    if (!row) throw notFound;
+    const [links, events, alerts, entries] = await Promise.all([
+      this.dataSource.query(
+        `SELECT kind, value FROM ministry_case_link WHERE case_id = $1 AND kind IN ('report', 'interception') ORDER BY kind, value`,
+        [id],
+      ) as Promise<Array<{ kind: string; value: string }>>,
+      this.dataSource.query(
+        `SELECT event_id, event_type, occurred_at FROM ministry_case_event WHERE case_id = $1 ORDER BY occurred_at, event_id`,
+        [id],
+      ) as Promise<Array<{ event_id: string; event_type: string; occurred_at: Date }>>,
+      this.dataSource.query(`SELECT id FROM ministry_alert WHERE case_id = $1 ORDER BY raised_at, id`, [
+        id,
+      ]) as Promise<Array<{ id: string }>>,
+      this.dataSource.query(
+        `SELECT id FROM ministry_watchlist_entry WHERE case_id = $1 ORDER BY issued_at, id`,
+        [id],
+      ) as Promise<Array<{ id: string }>>,
+    ]);
+    return {
+      id: row.id,
+      region: row.region,
+      openedAt: row.opened_at.toISOString(),
+      openedByEventId: row.opened_by_event_id,
+      reportNumbers: links.filter((l) => l.kind === 'report').map((l) => l.value),
+      interceptionIds: links.filter((l) => l.kind === 'interception').map((l) => l.value),
+      events: events.map((e) => ({
+        eventId: e.event_id,
+        type: e.event_type,
+        occurredAt: e.occurred_at.toISOString(),
+      })),
+      eventIds: events.map((e) => e.event_id),
+      alertIds: alerts.map((a) => a.id),
+      watchlistEntryIds: entries.map((e) => e.id),
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MINISTRY_COMPANY_SANCTIONED_V1 } from '@simpul/contracts';
+import { CurrentUnit, type Unit } from '@simpul/http';
+import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { bodySchemaFor } from '../../shared/http-body.js';
+import { GENERATED_SANCTION_FIELDS, SanctionCompanyService } from './sanction-company.service.js';
+
+@ApiTags('companies')
+@ApiBearerAuth()
+@UseGuards(DeskOnlyGuard)
+@Controller('v1/companies')
+export class SanctionCompanyHttpController {
+  constructor(@Inject(SanctionCompanyService) private readonly companies: SanctionCompanyService) {}
+
+  /** 201 `{ id, companyId, eventId }`; 404 unknown company; 400 naming every bad field. */
+  @Post(':id/sanctions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Sanction a placement company (published as ministry.company.sanctioned.v1).' })
+  @ApiBody({ schema: bodySchemaFor(MINISTRY_COMPANY_SANCTIONED_V1, GENERATED_SANCTION_FIELDS) })
+  sanction(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUnit() unit: Unit,
+  ): Promise<{ id: string; companyId: string; eventId: string }> {
+    return this.companies.sanction(id, body, unit.id);
+  }
+}

@@ -1,0 +1,34 @@
+import { BUS_MIGRATIONS } from '@simpul/bus';
+import type { DataSourceOptions } from 'typeorm';
+import { AlertEntity } from '../alerts/alert.entity.js';
+import { CaseEntity, CaseEventEntity, CaseLinkEntity } from '../cases/case.entity.js';
+import { CompanyEntity, CompanySanctionEntity } from '../companies/company.entity.js';
+import { PreventedDepartureEntity } from '../stats/prevented-departure.entity.js';
+import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity.js';
+import { CreateMinistryTables1764600000000 } from './migrations/1764600000000-create-ministry-tables.js';
+
+/** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
+export const MINISTRY_ENTITIES = [
+  CaseEntity,
+  CaseLinkEntity,
+  CaseEventEntity,
+  AlertEntity,
+  WatchlistEntryEntity,
+  CompanyEntity,
+  CompanySanctionEntity,
+  PreventedDepartureEntity,
+];
+
+export const MINISTRY_MIGRATIONS = [...BUS_MIGRATIONS, CreateMinistryTables1764600000000];
+
+/** The ministry's DataSource options; migrations run only as an explicit step (migrate.ts). */
+export function ministryDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    entities: MINISTRY_ENTITIES,
+    migrations: MINISTRY_MIGRATIONS,
+  };
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OnBusEvent, type EventContext } from '@simpul/bus';
+import { IMMIGRATION_SCREENING_MATCHED_V1, type SimpulEvent } from '@simpul/contracts';
+import { alertForScreeningMatch } from '../alerts/alert.rules.js';
+import { RaiseAlertService } from '../alerts/raise-alert/raise-alert.service.js';
+import { caseKeys } from '../cases/case.rules.js';
+import { LinkEventsService } from '../cases/link-events/link-events.service.js';
+
+/**
+ * When a checkpoint matches a traveller against an entry: link the match to the case of the entry
+ * (else by the traveller's NIK/passport) and raise a watchlist_match alert, critical on a dpo entry.
+ */
+@Injectable()
+export class LinkCaseWhenScreeningMatched {
+  constructor(
+    @Inject(LinkEventsService) private readonly cases: LinkEventsService,
+    @Inject(RaiseAlertService) private readonly alerts: RaiseAlertService,
+  ) {}
+
+  @OnBusEvent(IMMIGRATION_SCREENING_MATCHED_V1, { consumer: 'ministry-immigration' })
+  async handle(
+    event: SimpulEvent<'immigration.screening.matched.v1'>,
+    { manager }: EventContext,
+  ): Promise<void> {
+    const data = event.data;
+    const entries: Array<{ case_id: string | null; legal_type: string }> = await manager.query(
+      `SELECT case_id, legal_type FROM ministry_watchlist_entry WHERE id = $1`,
+      [data.entryId],
+    );
+    const caseId = await this.cases.link(manager, {
+      eventId: event.id,
+      eventType: event.type,
+      occurredAt: data.occurredAt,
+      region: data.checkpoint,
+      keys: caseKeys({ persons: [data.traveler] }),
+      preferredCaseId: entries[0]?.case_id ?? null,
+    });
+    await this.alerts.raise(manager, caseId, alertForScreeningMatch(data, entries[0]?.legal_type), {
+      eventId: event.id,
+      factId: data.screeningId,
+    });
+  }
+}

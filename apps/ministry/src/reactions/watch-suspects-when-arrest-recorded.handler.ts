@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OnBusEvent, type EventContext } from '@simpul/bus';
+import { POLICE_ARREST_RECORDED_V1, type SimpulEvent } from '@simpul/contracts';
+import { alertForArrest } from '../alerts/alert.rules.js';
+import { RaiseAlertService } from '../alerts/raise-alert/raise-alert.service.js';
+import { caseKeys } from '../cases/case.rules.js';
+import { LinkEventsService } from '../cases/link-events/link-events.service.js';
+import { RecordCompanyService } from '../companies/record-company/record-company.service.js';
+import { MinistryConfig } from '../config/ministry.config.js';
+import { IssueAutomaticEntriesService } from '../watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
+import { entriesForArrest } from '../watchlist/watchlist.rules.js';
+
+/**
+ * When police record an arrest: link it to the case of its report number, of the foiled departure
+ * it names (interceptionId) or of the same person (NIK/passport), raise an arrest alert, issue
+ * dpo/deny_departure entries for suspects at large and advisory/refer for the others, and record
+ * the suspects' companies. One transaction with the inbox row; a duplicate changes nothing.
+ */
+@Injectable()
+export class WatchSuspectsWhenArrestRecorded {
+  constructor(
+    @Inject(MinistryConfig) private readonly config: MinistryConfig,
+    @Inject(LinkEventsService) private readonly cases: LinkEventsService,
+    @Inject(RaiseAlertService) private readonly alerts: RaiseAlertService,
+    @Inject(IssueAutomaticEntriesService) private readonly watchlist: IssueAutomaticEntriesService,
+    @Inject(RecordCompanyService) private readonly companies: RecordCompanyService,
+  ) {}
+
+  @OnBusEvent(POLICE_ARREST_RECORDED_V1, { consumer: 'ministry-police' })
+  async handle(event: SimpulEvent<'police.arrest.recorded.v1'>, { manager }: EventContext): Promise<void> {
+    const data = event.data;
+    const caseId = await this.cases.link(manager, {
+      eventId: event.id,
+      eventType: event.type,
+      occurredAt: data.occurredAt,
+      region: data.polda,
+      keys: caseKeys({
+        reportNumber: data.reportNumber,
+        interceptionId: data.interceptionId,
+        persons: data.suspects.map((s) => s.person),
+      }),
+    });
+    await this.alerts.raise(manager, caseId, alertForArrest(data), {
+      eventId: event.id,
+      factId: data.arrestId,
+    });
+    await this.watchlist.issue(
+      manager,
+      entriesForArrest(data, event.id, {
+        dpoDays: this.config.MINISTRY_DPO_VALID_DAYS,
+        advisoryDays: this.config.MINISTRY_ADVISORY_VALID_DAYS,
+      }),
+      caseId,
+      event,
+    );
+    for (const suspect of data.suspects) {
+      if (suspect.company) await this.companies.record(manager, suspect.company, event.id);
+    }
+  }
+}

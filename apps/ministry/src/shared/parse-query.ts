@@ -1,0 +1,69 @@
+import { isDateTimeWithZone } from '@simpul/contracts';
+import type { FieldProblem } from '@simpul/http';
+import { validationFailed } from './http-body.js';
+import { isUuid } from './uuid.js';
+
+/** Collects query-parameter problems, then throws one 400 naming all of them. */
+export class QueryReader {
+  private readonly problems: FieldProblem[] = [];
+
+  constructor(private readonly query: Record<string, unknown>) {}
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T | undefined {
+    const value = this.query[name];
+    if (value === undefined || value === '') return fallback;
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      this.problems.push({
+        path: name,
+        rule: 'enum',
+        message: `${name}: must be one of ${allowed.join(', ')} [enum]`,
+      });
+      return fallback;
+    }
+    return value as T;
+  }
+
+  instant(name: string): Date | undefined {
+    const value = this.query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string' || !isDateTimeWithZone(value)) {
+      this.problems.push({
+        path: name,
+        rule: 'dateTime',
+        message: `${name}: must be an ISO 8601 date-time with a zone [dateTime]`,
+      });
+      return undefined;
+    }
+    return new Date(value);
+  }
+
+  int(name: string, min: number, max: number, fallback: number): number {
+    const value = this.query[name];
+    if (value === undefined || value === '') return fallback;
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      this.problems.push({
+        path: name,
+        rule: 'range',
+        message: `${name}: must be an integer ${min}-${max} [range]`,
+      });
+      return fallback;
+    }
+    return n;
+  }
+
+  uuid(name: string): string | undefined {
+    const value = this.query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string' || !isUuid(value)) {
+      this.problems.push({ path: name, rule: 'uuid', message: `${name}: must be a UUID [uuid]` });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Throws 400 VALIDATION_FAILED when any parameter was bad. */
+  done(): void {
+    if (this.problems.length > 0) throw validationFailed(this.problems);
+  }
+}

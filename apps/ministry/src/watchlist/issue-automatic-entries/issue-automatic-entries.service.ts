@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxService } from '@simpul/bus';
+import {
+  buildEvent,
+  MINISTRY_SOURCE,
+  MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
+  type AnyEvent,
+} from '@simpul/contracts';
+import type { EntityManager } from 'typeorm';
+import { deterministicUuid } from '../../shared/ids.js';
+import { insertIssuedEntry } from '../store-issued-entry.js';
+import type { EntryDecision } from '../watchlist.rules.js';
+
+/** Who automatic entries name as issuer. */
+export const AUTOMATIC_ISSUER = 'KP2MI (automatic, from a police report)';
+
+/** Issues the entries a police event calls for (watchlist.rules.ts), in the handler's transaction. */
+@Injectable()
+export class IssueAutomaticEntriesService {
+  constructor(@Inject(OutboxService) private readonly outbox: OutboxService) {}
+
+  /**
+   * Entry ids derive from (reporting unit, suspectId/candidateId): a duplicated event, even re-sent
+   * under a new event id, issues nothing twice. Returns the ids issued now.
+   */
+  async issue(
+    manager: EntityManager,
+    decisions: EntryDecision[],
+    caseId: string,
+    cause: AnyEvent,
+  ): Promise<string[]> {
+    const events = [];
+    const issued: string[] = [];
+    for (const decision of decisions) {
+      const entryId = deterministicUuid(
+        'watchlist-entry',
+        decision.origin.unit,
+        decision.origin.personId ?? decision.origin.eventId,
+      );
+      const event = buildEvent(
+        MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
+        { entryId, version: 1, ...decision, issuedBy: AUTOMATIC_ISSUER, caseId },
+        { source: MINISTRY_SOURCE, correlationId: caseId, causationId: cause.id },
+      );
+      if (await insertIssuedEntry(manager, event)) {
+        events.push(event);
+        issued.push(entryId);
+      }
+    }
+    if (events.length > 0) await this.outbox.appendMany(manager, events);
+    return issued;
+  }
+}

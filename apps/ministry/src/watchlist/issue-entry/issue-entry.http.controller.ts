@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
+import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { bodySchemaFor } from '../../shared/http-body.js';
+import { GENERATED_ENTRY_FIELDS, IssueEntryService } from './issue-entry.service.js';
+
+@ApiTags('watchlist')
+@ApiBearerAuth()
+@UseGuards(DeskOnlyGuard)
+@Controller('v1/watchlist')
+export class IssueEntryHttpController {
+  constructor(@Inject(IssueEntryService) private readonly entries: IssueEntryService) {}
+
+  /** 201 `{ id, version, eventId }`; 400 VALIDATION_FAILED naming every bad field (e.g. cegah without decisionNumber). */
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Issue a watchlist entry from the desk (published as ministry.watchlist.entry.issued.v1).',
+  })
+  @ApiBody({ schema: bodySchemaFor(MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, GENERATED_ENTRY_FIELDS) })
+  issue(@Body() body: unknown): Promise<{ id: string; version: number; eventId: string }> {
+    return this.entries.issue(body);
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxService } from '@simpul/bus';
+import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
+import { ApiException } from '@simpul/http';
+import { DataSource } from 'typeorm';
+import { buildOrReject, objectBody } from '../../shared/http-body.js';
+import { isUuid } from '../../shared/uuid.js';
+import { nextVersion } from '../watchlist.rules.js';
+import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
+import { entryData } from '../watchlist-entry.view.js';
+
+/** Fields a re-issue cannot change: the entry's identity, its version (always +1) and its origin. */
+export const FIXED_ENTRY_FIELDS = ['entryId', 'version', 'origin'];
+
+/**
+ * Re-issues an entry with the body's changes over its current data (e.g. a cegah extended with an
+ * extensionDecisionNumber and a later validUntil) and version + 1, so every replica replaces the
+ * old version; a revoked entry re-issued is active again. Validated by the contract, like an issue.
+ */
+@Injectable()
+export class ReissueEntryService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  async reissue(id: string, body: unknown): Promise<{ id: string; version: number; eventId: string }> {
+    const changes = objectBody(body);
+    const notFound = new ApiException(404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND', 'watchlist entry not found');
+    if (!isUuid(id)) throw notFound;
+    const fixed = FIXED_ENTRY_FIELDS.filter((f) => f in changes).map((f) => ({
+      path: f,
+      rule: 'unknownProperty',
+      message: `${f}: is set by the ministry, not by the request [unknownProperty]`,
+    }));
+    return this.dataSource.transaction(async (manager) => {
+      const entry = await manager
+        .getRepository(WatchlistEntryEntity)
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.id = :id', { id })
+        .getOne();
+      if (!entry) throw notFound;
+      const version = nextVersion(entry.version);
+      const event = buildOrReject(
+        () =>
+          buildEvent(
+            MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
+            { ...entryData(entry), ...(changes as object), entryId: id, version } as never,
+            { source: MINISTRY_SOURCE, ...(entry.caseId ? { correlationId: entry.caseId } : {}) },
+          ),
+        fixed,
+      );
+      const data = event.data;
+      await manager.query(
+        `UPDATE ministry_watchlist_entry SET version = $2, legal_type = $3, action = $4, person = $5, reason = $6,
+           issued_by = $7, decision_number = $8, extension_decision_number = $9, valid_from = $10, valid_until = $11,
+           valid_until_at = $12, case_id = $13, status = 'active', revoked_at = NULL, last_event_id = $14
+         WHERE id = $1`,
+        [
+          id,
+          version,
+          data.legalType,
+          data.action,
+          JSON.stringify(data.person),
+          data.reason,
+          data.issuedBy,
+          data.decisionNumber ?? null,
+          data.extensionDecisionNumber ?? null,
+          data.validFrom,
+          data.validUntil,
+          new Date(data.validUntil),
+          data.caseId ?? null,
+          event.id,
+        ],
+      );
+      await this.outbox.append(manager, event);
+      return { id, version, eventId: event.id };
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxService } from '@simpul/bus';
+import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
+import { ApiException } from '@simpul/http';
+import { DataSource } from 'typeorm';
+import { buildOrReject, objectBody } from '../../shared/http-body.js';
+import { isUuid } from '../../shared/uuid.js';
+import { nextVersion } from '../watchlist.rules.js';
+import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
+
+/** Revokes an entry with a version above the stored one, so every replica replaces the issued version. */
+@Injectable()
+export class RevokeEntryService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  async revoke(id: string, body: unknown): Promise<{ id: string; version: number; eventId: string }> {
+    const fields = objectBody(body);
+    const notFound = new ApiException(404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND', 'watchlist entry not found');
+    if (!isUuid(id)) throw notFound;
+    const unknown = Object.keys(fields)
+      .filter((k) => k !== 'reason' && k !== 'revokedAt')
+      .map((k) => ({ path: k, rule: 'unknownProperty', message: `${k}: is not allowed [unknownProperty]` }));
+    return this.dataSource.transaction(async (manager) => {
+      const entry = await manager
+        .getRepository(WatchlistEntryEntity)
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.id = :id', { id })
+        .getOne();
+      if (!entry) throw notFound;
+      const version = nextVersion(entry.version);
+      const revokedAt = typeof fields.revokedAt === 'string' ? fields.revokedAt : new Date().toISOString();
+      // Validated before the state check so a bad body is 400 whatever the entry's state.
+      const event = buildOrReject(
+        () =>
+          buildEvent(
+            MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
+            { entryId: id, version, reason: fields.reason as string, revokedAt },
+            { source: MINISTRY_SOURCE, ...(entry.caseId ? { correlationId: entry.caseId } : {}) },
+          ),
+        unknown,
+      );
+      if (entry.status === 'revoked') {
+        throw new ApiException(
+          409,
+          'MINISTRY.WATCHLIST_ENTRY_ALREADY_REVOKED',
+          'the watchlist entry is already revoked',
+        );
+      }
+      await manager.query(
+        `UPDATE ministry_watchlist_entry SET status = 'revoked', version = $2, revoked_at = $3, last_event_id = $4 WHERE id = $1`,
+        [id, version, new Date(revokedAt), event.id],
+      );
+      await this.outbox.append(manager, event);
+      return { id, version, eventId: event.id };
+    });
+  }
+}
