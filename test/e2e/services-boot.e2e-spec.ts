@@ -1,44 +1,78 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from '@simpul/bus/testing';
-import { startServiceProcess, waitUntilHealthy } from '../support/service-process.js';
+import { allUnitIds, loadReferenceUnits } from '../../deploy/local/src/reference-units.js';
+import { startServiceProcess } from '../support/service-process.js';
+import { startTestSystem, type TestSystem } from '../support/local-system.js';
 
 const services = ['police', 'ministry', 'immigration'] as const;
+let system: TestSystem;
+const PROTECTED_ROUTE = {
+  police: '/v1/matches',
+  ministry: '/v1/alerts',
+  immigration: '/v1/watchlist/status',
+};
 
-describe.each(services)('the %s service process', (name) => {
-  it('boots, serves /health, /docs-json and /metrics, answers unknown routes in the error format, and exits 0 on SIGTERM', async () => {
-    const service = startServiceProcess(name, await freePort());
-    try {
-      await waitUntilHealthy(service);
+beforeAll(async () => {
+  system = await startTestSystem('boot');
+}, 120_000);
+afterAll(() => system?.stop());
 
-      const health = await (await fetch(`${service.baseUrl}/health`)).json();
+describe('the three services as the launcher starts them', () => {
+  it('writes an API token for every reference unit before any service answers', () => {
+    const tokens = JSON.parse(readFileSync(system.stack.tokensFile, 'utf8')) as Record<string, string>;
+    expect(Object.keys(tokens).sort()).toEqual(allUnitIds(loadReferenceUnits()).sort());
+    expect(system.stack.tokensFile).toBe(join(system.stateDir, 'tokens.json'));
+  });
+
+  it.each(services)(
+    '%s serves /health (database and NATS up), /docs-json, /metrics and JSON errors',
+    async (name) => {
+      const base = system.stack.urls[name];
+      const health = (await (await fetch(`${base}/health`)).json()) as { status: string; checks: object };
       expect(health).toMatchObject({ service: name, status: 'ok' });
+      expect(Object.keys(health.checks)).toEqual(expect.arrayContaining(['database', 'nats']));
 
-      const docs = (await (await fetch(`${service.baseUrl}/docs-json`)).json()) as { paths: object };
-      expect(docs.paths).toHaveProperty('/health');
+      const docs = (await (await fetch(`${base}/docs-json`)).json()) as { paths: object };
+      expect(Object.keys(docs.paths).some((path) => path.startsWith('/v1/'))).toBe(true);
 
-      const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
-      expect(metrics).toContain(`simpul_${name}_process_cpu_user_seconds_total`);
+      expect(await (await fetch(`${base}/metrics`)).text()).toContain(
+        `simpul_${name}_process_cpu_user_seconds_total`,
+      );
 
-      const missing = await fetch(`${service.baseUrl}/v1/nowhere`);
+      const missing = await fetch(`${base}/v1/nowhere`);
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({
         statusCode: 404,
         code: 'NOT_FOUND',
         message: 'Cannot GET /v1/nowhere',
       });
-    } finally {
-      const exit = await service.stop();
-      expect({ ...exit, output: exit.code === 0 ? '' : service.output() }).toEqual({
-        code: 0,
-        signal: null,
-        output: '',
-      });
-    }
-  });
 
+      const unauthenticated = await fetch(`${base}${PROTECTED_ROUTE[name]}`, {
+        headers: { authorization: 'Bearer not-a-registered-token' },
+      });
+      expect(unauthenticated.status).toBe(401);
+      expect(await unauthenticated.json()).toMatchObject({ statusCode: 401, code: 'AUTH.TOKEN_UNKNOWN' });
+    },
+  );
+
+  it('stops every service gracefully on SIGTERM', async () => {
+    await system.stack.stop();
+    for (const name of services) {
+      const log = readFileSync(join(system.stateDir, 'logs', `${name}.log`), 'utf8');
+      expect(log).toContain('SIGTERM received: shutting down');
+      expect(log).not.toContain('shutdown took longer');
+    }
+    const after = await fetch(`${system.stack.urls.police}/health`).catch(() => undefined);
+    expect(after).toBeUndefined();
+  });
+});
+
+describe.each(services)('the %s service process', (name) => {
   it('refuses to start on an invalid port, naming the variable and not its value', async () => {
     const variable = `${name.toUpperCase()}_PORT`;
-    const service = startServiceProcess(name, 1, { [variable]: 'not-a-port' });
+    const service = startServiceProcess(name, await freePort(), { [variable]: 'not-a-port' });
     const exit = await service.exited;
     expect(exit.code).not.toBe(0);
     expect(service.output()).toContain(`${variable}: fails rule`);

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDevKeys } from '@simpul/bus';
+import { LauncherError } from './install.js';
+import { startManaged, type ManagedProcess } from './managed-process.js';
+import { ensureNats } from './nats-server.js';
+import { REPO_ROOT, statePath } from './paths.js';
+import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
+import { allUnitIds, loadReferenceUnits } from './reference-units.js';
+import { ensureLocalTokens } from './local-tokens.js';
+import { spawnSync } from 'node:child_process';
+
+export const SERVICES = ['police', 'ministry', 'immigration'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+const DEFAULT_PORTS: Record<ServiceName, number> = { police: 3101, ministry: 3102, immigration: 3103 };
+
+export interface LocalStack {
+  /** Base URL of each service's HTTP API. */
+  urls: Record<ServiceName, string>;
+  natsUrl: string;
+  tokensFile: string;
+  /** Stops everything this launcher started (services first, then NATS and PostgreSQL). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a whole local Simpul (DESIGN.md §8, §10): NATS and PostgreSQL found or started, the three
+ * databases created and migrated, tokens and dev signing keys for every reference unit written
+ * before any service answers /health, then the three services, each waited for.
+ */
+export async function startLocalStack(log: (line: string) => void): Promise<LocalStack> {
+  const started: ManagedProcess[] = [];
+  const stop = async () => {
+    // Services first (they drain NATS and finish their transactions), then the infrastructure.
+    const services = started.filter((p) => SERVICES.includes(p.name as ServiceName));
+    const infrastructure = started.filter((p) => !services.includes(p));
+    await Promise.all(services.map((p) => p.stop(8000)));
+    await Promise.all(infrastructure.map((p) => p.stop(1500)));
+  };
+  try {
+    const nats = await ensureNats(log);
+    if (nats.process) started.push(nats.process);
+
+    const databaseUrls = await databases(log, started);
+
+    const units = loadReferenceUnits();
+    const { tokensFile, hashesFile } = ensureLocalTokens(allUnitIds(units));
+    const keysDir = statePath('keys');
+    await ensureDevKeys(keysDir, [
+      ...units.polda.map((u) => ({ unit: u.id, source: u.source })),
+      ...units.checkpoints.map((u) => ({ unit: u.id, source: u.source })),
+      { unit: 'ministry:service', source: '/kp2mi/ministry' },
+    ]);
+    log(`tokens for ${allUnitIds(units).length} units in ${tokensFile}`);
+
+    const logs = statePath('logs');
+    mkdirSync(logs, { recursive: true });
+    const urls = {} as Record<ServiceName, string>;
+    for (const service of SERVICES) {
+      const prefix = service.toUpperCase();
+      const port = Number(process.env[`${prefix}_PORT`] || DEFAULT_PORTS[service]);
+      const env = {
+        ...process.env,
+        NATS_URL: nats.url,
+        SIMPUL_KEYS_DIR: keysDir,
+        TOKEN_HASHES_FILE: hashesFile,
+        [`${prefix}_DATABASE_URL`]: databaseUrls[service],
+        [`${prefix}_PORT`]: String(port),
+      };
+      migrate(service, env);
+      started.push(
+        startManaged(service, process.execPath, [join(REPO_ROOT, 'apps', service, 'dist', 'main.js')], {
+          logFile: join(logs, `${service}.log`),
+          pidFile: statePath(`${service}.pid`),
+          env,
+          cwd: REPO_ROOT,
+        }),
+      );
+      urls[service] = `http://127.0.0.1:${port}`;
+    }
+    await Promise.all(SERVICES.map((service) => waitForHealth(service, urls[service], logs)));
+    log(`services up: ${SERVICES.map((s) => `${s} ${urls[s]}`).join(', ')} (logs in ${logs})`);
+    return { urls, natsUrl: nats.url, tokensFile, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function databases(
+  log: (line: string) => void,
+  started: ManagedProcess[],
+): Promise<Record<ServiceName, string>> {
+  const given = Object.fromEntries(SERVICES.map((s) => [s, process.env[`${s.toUpperCase()}_DATABASE_URL`]]));
+  if (SERVICES.every((s) => given[s])) return given as Record<ServiceName, string>;
+  const postgres = await ensurePostgres(log);
+  if (postgres.process) started.push(postgres.process);
+  await ensureDatabases(
+    postgres.adminUrl,
+    SERVICES.filter((s) => !given[s]).map((s) => `simpul_${s}`),
+  );
+  return Object.fromEntries(
+    SERVICES.map((s) => [s, given[s] ?? databaseUrl(postgres.adminUrl, `simpul_${s}`)]),
+  ) as Record<ServiceName, string>;
+}
+
+function migrate(service: ServiceName, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'apps', service, 'dist', 'database', 'migrate.js')],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) {
+    throw new LauncherError(
+      `migrations of ${service} failed: ${(result.stderr || result.stdout).trim().split('\n').pop()}`,
+    );
+  }
+}
+
+async function waitForHealth(
+  service: ServiceName,
+  url: string,
+  logs: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new LauncherError(
+    `${service} did not become healthy within ${timeoutMs / 1000} s: see ${logs}/${service}.log`,
+  );
+}

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { playScenario } from '../../deploy/local/src/demo/play-scenario.js';
+import { startTestSystem, type TestSystem } from '../support/local-system.js';
+
+// DOMAIN.md's reference scenario, black box: only the public HTTP APIs of three service processes.
+let system: TestSystem;
+
+beforeAll(async () => {
+  system = await startTestSystem('scenario');
+}, 120_000);
+afterAll(() => system?.stop());
+
+describe('the reference scenario', () => {
+  it('turns a Riau interception and arrest into alerts, checkpoint entries, a deny at Batam and a hit for the Polda', async () => {
+    const report = await playScenario(system.stack.urls, system.stack.tokensFile, () => undefined);
+
+    expect(report.failures).toEqual([]);
+    expect(report.alertsRaised).toEqual(
+      expect.arrayContaining([
+        { kind: 'interception', severity: 'critical' },
+        { kind: 'arrest', severity: 'high' },
+      ]),
+    );
+    // 58 protective entries for the candidates and one per suspect (dpo or advisory).
+    expect(report.watchlistEntriesAtCheckpoints).toBe(58 + 11);
+    expect(report.screening.decision).toBe('deny');
+    expect(report.policeSawMatch).toBe(true);
+    expect(report.preventedDepartures).toEqual({ riau: 58, eventIds: 1 });
+  }, 60_000);
+});
