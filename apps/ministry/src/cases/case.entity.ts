@@ -13,7 +13,9 @@ export class CaseEntity {
 
 /**
  * A key that links events to a case: `report` (police report number), `interception` (interceptionId),
- * `nik`, `passport` (exact; personal data, kept in the ministry's own database only).
+ * `nik`, `passport` (exact), `name_dob` (normalised full name `|` date of birth, case.rules.ts); the
+ * last three are personal data, kept in the ministry's own database only and never logged. Looked up
+ * by the primary key (kind, value).
  */
 @Entity({ name: 'ministry_case_link' })
 export class CaseLinkEntity {

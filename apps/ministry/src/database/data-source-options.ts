@@ -3,9 +3,11 @@ import type { DataSourceOptions } from 'typeorm';
 import { AlertEntity } from '../alerts/alert.entity.js';
 import { CaseEntity, CaseEventEntity, CaseLinkEntity } from '../cases/case.entity.js';
 import { CompanyEntity, CompanySanctionEntity } from '../companies/company.entity.js';
+import { IdempotencyKeyEntity } from '../shared/idempotency/idempotency-key.entity.js';
 import { PreventedDepartureEntity } from '../stats/prevented-departure.entity.js';
 import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity.js';
 import { CreateMinistryTables1764600000000 } from './migrations/1764600000000-create-ministry-tables.js';
+import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 
 /** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
@@ -17,9 +19,14 @@ export const MINISTRY_ENTITIES = [
   CompanyEntity,
   CompanySanctionEntity,
   PreventedDepartureEntity,
+  IdempotencyKeyEntity,
 ];
 
-export const MINISTRY_MIGRATIONS = [...BUS_MIGRATIONS, CreateMinistryTables1764600000000];
+export const MINISTRY_MIGRATIONS = [
+  ...BUS_MIGRATIONS,
+  CreateMinistryTables1764600000000,
+  NameLinksIdempotencyCheckpointFacts1795828453000,
+];
 
 /** The ministry's DataSource options; migrations run only as an explicit step (migrate.ts). */
 export function ministryDataSourceOptions(url: string): DataSourceOptions {

@@ -9,7 +9,8 @@ import { RecordPreventionService } from '../stats/record-prevention/record-preve
 
 /**
  * When a checkpoint delays a departure: count it as one prevented departure (for its checkpoint),
- * link it to the case of its entry or of the same person, and raise a departure_delayed alert.
+ * link it to the case of its entry or of the same person, record it on the case (ids only), and raise a
+ * departure_delayed alert.
  */
 @Injectable()
 export class CountPreventionWhenDepartureDelayed {
@@ -35,6 +36,17 @@ export class CountPreventionWhenDepartureDelayed {
       region: data.checkpoint,
       keys: caseKeys({ persons: [data.traveler] }),
       preferredCaseId: entries[0]?.case_id ?? null,
+    });
+    await this.cases.recordCheckpointFact(manager, {
+      eventId: event.id,
+      caseId,
+      kind: 'delay',
+      factId: data.delayId,
+      checkpoint: data.checkpoint,
+      decision: data.reason,
+      entryId: data.entryId ?? null,
+      screeningId: data.screeningId ?? null,
+      occurredAt: data.occurredAt,
     });
     await this.prevention.record(manager, {
       eventId: event.id,

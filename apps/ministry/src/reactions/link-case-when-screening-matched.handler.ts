@@ -8,7 +8,8 @@ import { LinkEventsService } from '../cases/link-events/link-events.service.js';
 
 /**
  * When a checkpoint matches a traveller against an entry: link the match to the case of the entry
- * (else by the traveller's NIK/passport) and raise a watchlist_match alert, critical on a dpo entry.
+ * (else by the traveller's NIK, passport or name plus date of birth), record it on the case (ids
+ * only) and raise a watchlist_match alert, critical on a dpo entry.
  */
 @Injectable()
 export class LinkCaseWhenScreeningMatched {
@@ -34,6 +35,17 @@ export class LinkCaseWhenScreeningMatched {
       region: data.checkpoint,
       keys: caseKeys({ persons: [data.traveler] }),
       preferredCaseId: entries[0]?.case_id ?? null,
+    });
+    await this.cases.recordCheckpointFact(manager, {
+      eventId: event.id,
+      caseId,
+      kind: 'match',
+      factId: data.screeningId,
+      checkpoint: data.checkpoint,
+      decision: data.decision,
+      entryId: data.entryId,
+      screeningId: data.screeningId,
+      occurredAt: data.occurredAt,
     });
     await this.alerts.raise(manager, caseId, alertForScreeningMatch(data, entries[0]?.legal_type), {
       eventId: event.id,

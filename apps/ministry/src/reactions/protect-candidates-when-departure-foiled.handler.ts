@@ -11,8 +11,8 @@ import { IssueAutomaticEntriesService } from '../watchlist/issue-automatic-entri
 import { entriesForFoiledDeparture } from '../watchlist/watchlist.rules.js';
 
 /**
- * When police foil a departure: open or link the case (interception id, candidates' NIK/passport),
- * raise an interception alert, issue protective/refer entries for the candidates (90 days), record
+ * When police foil a departure: open or link the case (interception id, candidates' NIK, passport
+ * or name plus date of birth), raise an interception alert, issue protective/refer entries for the candidates (90 days), record
  * the placement company, and count candidateCount as prevented. One transaction with the inbox row;
  * every write is keyed by the event, so a duplicate changes nothing.
  */

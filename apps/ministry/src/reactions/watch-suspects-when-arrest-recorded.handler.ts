@@ -12,7 +12,7 @@ import { entriesForArrest } from '../watchlist/watchlist.rules.js';
 
 /**
  * When police record an arrest: link it to the case of its report number, of the foiled departure
- * it names (interceptionId) or of the same person (NIK/passport), raise an arrest alert, issue
+ * it names (interceptionId) or of the same person (NIK, passport, or name plus date of birth), raise an arrest alert, issue
  * dpo/deny_departure entries for suspects at large and advisory/refer for the others, and record
  * the suspects' companies. One transaction with the inbox row; a duplicate changes nothing.
  */

@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiException, CurrentUnit, type Unit } from '@simpul/http';
-import { DataSource } from 'typeorm';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { IdempotentWriteService } from '../../shared/idempotency/idempotent-write.service.js';
 import { isUuid } from '../../shared/uuid.js';
 import { AlertEntity } from '../alert.entity.js';
 import { alertView, type AlertView } from '../alert.view.js';
@@ -12,21 +12,39 @@ import { alertView, type AlertView } from '../alert.view.js';
 @UseGuards(DeskOnlyGuard)
 @Controller('v1/alerts')
 export class AcknowledgeAlertHttpController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService) {}
 
   /** 200 with the alert; acknowledging twice keeps the first acknowledgement (idempotent). */
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge an alert (idempotent).' })
-  async acknowledge(@Param('id') id: string, @CurrentUnit() unit: Unit): Promise<AlertView> {
-    if (!isUuid(id)) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
-    await this.dataSource.query(
-      `UPDATE ministry_alert SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2
-        WHERE id = $1 AND status = 'open'`,
-      [id, unit.id],
-    );
-    const alert = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
-    if (!alert) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
-    return alertView(alert);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result; another request under it is 409',
+  })
+  acknowledge(
+    @Param('id') id: string,
+    @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<AlertView> {
+    const write = {
+      unitId: unit.id,
+      key: idempotencyKey,
+      operation: `POST /v1/alerts/${id}/acknowledge`,
+      body: null,
+      statusCode: 200,
+    };
+    return this.writes.run(write, async (manager) => {
+      if (!isUuid(id)) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
+      await manager.query(
+        `UPDATE ministry_alert SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2
+          WHERE id = $1 AND status = 'open'`,
+        [id, unit.id],
+      );
+      const alert = await manager.getRepository(AlertEntity).findOneBy({ id });
+      if (!alert) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
+      return alertView(alert);
+    });
   }
 }

@@ -12,7 +12,8 @@ export class GetCaseHttpController {
 
   @Get(':id')
   @ApiOperation({
-    summary: 'A case with the ids of its linked events, alerts and entries (no victim narrative).',
+    summary:
+      'A case with the ids of its linked events, alerts, entries, checkpoint matches and departure delays (no personal data).',
   })
   get(@Param('id') id: string): Promise<CaseView> {
     return this.cases.get(id);

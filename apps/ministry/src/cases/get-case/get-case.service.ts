@@ -16,6 +16,36 @@ export interface CaseView {
   eventIds: string[];
   alertIds: string[];
   watchlistEntryIds: string[];
+  /** Checkpoint matches linked to the case, oldest first (ids, checkpoint, decision, time; no traveller details). */
+  checkpointMatches: Array<{
+    screeningId: string;
+    eventId: string;
+    checkpoint: string;
+    decision: string;
+    entryId: string | null;
+    occurredAt: string;
+  }>;
+  /** Departure delays linked to the case, oldest first; `reason` is the delay's reason. */
+  departureDelays: Array<{
+    delayId: string;
+    eventId: string;
+    checkpoint: string;
+    reason: string;
+    entryId: string | null;
+    screeningId: string | null;
+    occurredAt: string;
+  }>;
+}
+
+interface CheckpointFactRow {
+  event_id: string;
+  kind: 'match' | 'delay';
+  fact_id: string;
+  checkpoint: string;
+  decision: string;
+  entry_id: string | null;
+  screening_id: string | null;
+  occurred_at: Date;
 }
 
 @Injectable()
@@ -29,7 +59,7 @@ export class GetCaseService {
       await this.dataSource.query(`SELECT * FROM ministry_case WHERE id = $1`, [id]);
     const row = rows[0];
     if (!row) throw notFound;
-    const [links, events, alerts, entries] = await Promise.all([
+    const [links, events, alerts, entries, facts] = await Promise.all([
       this.dataSource.query(
         `SELECT kind, value FROM ministry_case_link WHERE case_id = $1 AND kind IN ('report', 'interception') ORDER BY kind, value`,
         [id],
@@ -45,6 +75,11 @@ export class GetCaseService {
         `SELECT id FROM ministry_watchlist_entry WHERE case_id = $1 ORDER BY issued_at, id`,
         [id],
       ) as Promise<Array<{ id: string }>>,
+      this.dataSource.query(
+        `SELECT event_id, kind, fact_id, checkpoint, decision, entry_id, screening_id, occurred_at
+           FROM ministry_case_checkpoint_fact WHERE case_id = $1 ORDER BY occurred_at, event_id`,
+        [id],
+      ) as Promise<CheckpointFactRow[]>,
     ]);
     return {
       id: row.id,
@@ -61,6 +96,27 @@ export class GetCaseService {
       eventIds: events.map((e) => e.event_id),
       alertIds: alerts.map((a) => a.id),
       watchlistEntryIds: entries.map((e) => e.id),
+      checkpointMatches: facts
+        .filter((f) => f.kind === 'match')
+        .map((f) => ({
+          screeningId: f.fact_id,
+          eventId: f.event_id,
+          checkpoint: f.checkpoint,
+          decision: f.decision,
+          entryId: f.entry_id,
+          occurredAt: f.occurred_at.toISOString(),
+        })),
+      departureDelays: facts
+        .filter((f) => f.kind === 'delay')
+        .map((f) => ({
+          delayId: f.fact_id,
+          eventId: f.event_id,
+          checkpoint: f.checkpoint,
+          reason: f.decision,
+          entryId: f.entry_id,
+          screeningId: f.screening_id,
+          occurredAt: f.occurred_at.toISOString(),
+        })),
     };
   }
 }

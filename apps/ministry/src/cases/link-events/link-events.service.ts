@@ -10,7 +10,7 @@ export interface LinkEventInput {
   occurredAt: string;
   /** Polda or checkpoint code, for a new case. */
   region: string;
-  /** Report number, interception id, NIKs and passports of the event. */
+  /** Report number, interception id, and the NIK, passport and name plus date of birth of each person. */
   keys: CaseLinkKey[];
   /** A case the event belongs to whatever its keys say (a screening match on an entry of that case). */
   preferredCaseId?: string | null;
@@ -19,6 +19,29 @@ export interface LinkEventInput {
 // One lock for all case linking: two events of one operation arriving at once (a foiled departure
 // and its arrest on two consumers) must not open two cases. Linking is a few indexed statements.
 const CASE_LINKING_LOCK = 'simpul.ministry.case-linking';
+
+/**
+ * The oldest case sharing any of the keys ($1 kinds, $2 values): one primary-key probe of
+ * ministry_case_link (kind, value) per key, whatever the number of cases.
+ */
+export const OLDEST_CASE_BY_KEYS_SQL = `SELECT l.case_id FROM ministry_case_link l JOIN ministry_case c ON c.id = l.case_id
+  WHERE (l.kind, l.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+  ORDER BY c.opened_at, c.id LIMIT 1`;
+
+/** A checkpoint match or departure delay on a case: ids, checkpoint, decision and time, no traveller details. */
+export interface CheckpointFactInput {
+  eventId: string;
+  caseId: string;
+  kind: 'match' | 'delay';
+  /** screeningId of a match, delayId of a delay. */
+  factId: string;
+  checkpoint: string;
+  /** A match's decision (refer/deny); a delay's reason. */
+  decision: string;
+  entryId: string | null;
+  screeningId: string | null;
+  occurredAt: string;
+}
 
 /** Opens or links a case for an incoming event, inside the handler's transaction (with its inbox row). */
 @Injectable()
@@ -32,12 +55,10 @@ export class LinkEventsService {
       if (rows.length === 0) caseId = undefined;
     }
     if (!caseId && input.keys.length > 0) {
-      const rows: Array<{ case_id: string }> = await manager.query(
-        `SELECT l.case_id FROM ministry_case_link l JOIN ministry_case c ON c.id = l.case_id
-          WHERE (l.kind, l.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-          ORDER BY c.opened_at, c.id LIMIT 1`,
-        [input.keys.map((k) => k.kind), input.keys.map((k) => k.value)],
-      );
+      const rows: Array<{ case_id: string }> = await manager.query(OLDEST_CASE_BY_KEYS_SQL, [
+        input.keys.map((k) => k.kind),
+        input.keys.map((k) => k.value),
+      ]);
       caseId = rows[0]?.case_id;
     }
     if (!caseId) {
@@ -62,5 +83,25 @@ export class LinkEventsService {
       [caseId, input.eventId, input.eventType, input.occurredAt],
     );
     return caseId;
+  }
+
+  /** Records a checkpoint match or delay on its case, keyed by the event (a duplicate changes nothing). */
+  async recordCheckpointFact(manager: EntityManager, fact: CheckpointFactInput): Promise<void> {
+    await manager.query(
+      `INSERT INTO ministry_case_checkpoint_fact
+         (event_id, case_id, kind, fact_id, checkpoint, decision, entry_id, screening_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING`,
+      [
+        fact.eventId,
+        fact.caseId,
+        fact.kind,
+        fact.factId,
+        fact.checkpoint,
+        fact.decision,
+        fact.entryId,
+        fact.screeningId,
+        fact.occurredAt,
+      ],
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MINISTRY_COMPANY_SANCTIONED_V1 } from '@simpul/contracts';
 import { CurrentUnit, type Unit } from '@simpul/http';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
@@ -18,11 +18,17 @@ export class SanctionCompanyHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Sanction a placement company (published as ministry.company.sanctioned.v1).' })
   @ApiBody({ schema: bodySchemaFor(MINISTRY_COMPANY_SANCTIONED_V1, GENERATED_SANCTION_FIELDS) })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result; another request under it is 409',
+  })
   sanction(
     @Param('id') id: string,
     @Body() body: unknown,
     @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<{ id: string; companyId: string; eventId: string }> {
-    return this.companies.sanction(id, body, unit.id);
+    return this.companies.sanction(id, body, unit.id, idempotencyKey);
   }
 }

@@ -2,8 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_COMPANY_SANCTIONED_V1, MINISTRY_SOURCE, uuidv7 } from '@simpul/contracts';
 import { ApiException } from '@simpul/http';
-import { DataSource } from 'typeorm';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
+import {
+  IdempotentWriteService,
+  type IdempotencyContext,
+} from '../../shared/idempotency/idempotent-write.service.js';
 import { isUuid } from '../../shared/uuid.js';
 import { CompanyEntity } from '../company.entity.js';
 
@@ -14,44 +17,52 @@ export const GENERATED_SANCTION_FIELDS = ['companyId', 'company'];
 @Injectable()
 export class SanctionCompanyService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
   ) {}
 
   async sanction(
     companyId: string,
     body: unknown,
     imposedBy: string,
+    idempotencyKey: string | undefined,
   ): Promise<{ id: string; companyId: string; eventId: string }> {
-    const fields = objectBody(body);
-    const notFound = new ApiException(404, 'MINISTRY.COMPANY_NOT_FOUND', 'company not found');
-    if (!isUuid(companyId)) throw notFound;
-    const company = await this.dataSource.getRepository(CompanyEntity).findOneBy({ id: companyId });
-    if (!company) throw notFound;
-    const extra = GENERATED_SANCTION_FIELDS.filter((f) => f in fields).map((f) => ({
-      path: f,
-      rule: 'unknownProperty',
-      message: `${f}: is set by the ministry, not by the request [unknownProperty]`,
-    }));
-    const event = buildOrReject(
-      () =>
-        buildEvent(
-          MINISTRY_COMPANY_SANCTIONED_V1,
-          {
-            ...(fields as object),
-            companyId,
-            company: {
-              name: company.name,
-              ...(company.licenseNumber ? { licenseNumber: company.licenseNumber } : {}),
-            },
-          } as never,
-          { source: MINISTRY_SOURCE },
-        ),
-      extra,
-    );
-    const id = uuidv7();
-    const data = event.data;
-    await this.dataSource.transaction(async (manager) => {
+    const idempotency: IdempotencyContext = { unitId: imposedBy, key: idempotencyKey };
+    const write = {
+      ...idempotency,
+      operation: `POST /v1/companies/${companyId}/sanctions`,
+      body,
+      statusCode: 201,
+    };
+    return this.writes.run(write, async (manager) => {
+      const fields = objectBody(body);
+      const notFound = new ApiException(404, 'MINISTRY.COMPANY_NOT_FOUND', 'company not found');
+      if (!isUuid(companyId)) throw notFound;
+      const company = await manager.getRepository(CompanyEntity).findOneBy({ id: companyId });
+      if (!company) throw notFound;
+      const extra = GENERATED_SANCTION_FIELDS.filter((f) => f in fields).map((f) => ({
+        path: f,
+        rule: 'unknownProperty',
+        message: `${f}: is set by the ministry, not by the request [unknownProperty]`,
+      }));
+      const event = buildOrReject(
+        () =>
+          buildEvent(
+            MINISTRY_COMPANY_SANCTIONED_V1,
+            {
+              ...(fields as object),
+              companyId,
+              company: {
+                name: company.name,
+                ...(company.licenseNumber ? { licenseNumber: company.licenseNumber } : {}),
+              },
+            } as never,
+            { source: MINISTRY_SOURCE },
+          ),
+        extra,
+      );
+      const id = uuidv7();
+      const data = event.data;
       await manager.query(
         `INSERT INTO ministry_company_sanction
            (id, company_id, sanction, reason, effective_from, effective_until, case_id, event_id, imposed_by, created_at)
@@ -69,7 +80,7 @@ export class SanctionCompanyService {
         ],
       );
       await this.outbox.append(manager, event);
+      return { id, companyId, eventId: event.id };
     });
-    return { id, companyId, eventId: event.id };
   }
 }

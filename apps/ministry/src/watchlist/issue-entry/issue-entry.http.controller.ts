@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUnit, type Unit } from '@simpul/http';
 import { MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
 import { bodySchemaFor } from '../../shared/http-body.js';
@@ -19,7 +20,16 @@ export class IssueEntryHttpController {
     summary: 'Issue a watchlist entry from the desk (published as ministry.watchlist.entry.issued.v1).',
   })
   @ApiBody({ schema: bodySchemaFor(MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, GENERATED_ENTRY_FIELDS) })
-  issue(@Body() body: unknown): Promise<{ id: string; version: number; eventId: string }> {
-    return this.entries.issue(body);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result; another request under it is 409',
+  })
+  issue(
+    @Body() body: unknown,
+    @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<{ id: string; version: number; eventId: string }> {
+    return this.entries.issue(body, { unitId: unit.id, key: idempotencyKey });
   }
 }

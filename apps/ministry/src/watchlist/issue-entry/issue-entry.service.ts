@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, uuidv7 } from '@simpul/contracts';
-import { DataSource } from 'typeorm';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
+import {
+  IdempotentWriteService,
+  type IdempotencyContext,
+} from '../../shared/idempotency/idempotent-write.service.js';
 import { insertIssuedEntry } from '../store-issued-entry.js';
 
 /** Fields the service sets; the desk sends everything else of ministry.watchlist.entry.issued.v1's data. */
@@ -12,31 +15,36 @@ export const GENERATED_ENTRY_FIELDS = ['entryId', 'version', 'origin'];
 @Injectable()
 export class IssueEntryService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
-  async issue(body: unknown): Promise<{ id: string; version: number; eventId: string }> {
-    const fields = objectBody(body);
-    const extra = GENERATED_ENTRY_FIELDS.filter((f) => f in fields).map((f) => ({
-      path: f,
-      rule: 'unknownProperty',
-      message: `${f}: is set by the ministry, not by the request [unknownProperty]`,
-    }));
-    const entryId = uuidv7();
-    const event = buildOrReject(
-      () =>
-        buildEvent(
-          MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
-          { ...(fields as object), entryId, version: 1 } as never,
-          { source: MINISTRY_SOURCE },
-        ),
-      extra,
-    );
-    await this.dataSource.transaction(async (manager) => {
+  /** 201 `{ id, version, eventId }`; a repeat under the same `Idempotency-Key` returns the first result. */
+  issue(
+    body: unknown,
+    idempotency: IdempotencyContext,
+  ): Promise<{ id: string; version: number; eventId: string }> {
+    const write = { ...idempotency, operation: 'POST /v1/watchlist', body, statusCode: 201 };
+    return this.writes.run(write, async (manager) => {
+      const fields = objectBody(body);
+      const extra = GENERATED_ENTRY_FIELDS.filter((f) => f in fields).map((f) => ({
+        path: f,
+        rule: 'unknownProperty',
+        message: `${f}: is set by the ministry, not by the request [unknownProperty]`,
+      }));
+      const entryId = uuidv7();
+      const event = buildOrReject(
+        () =>
+          buildEvent(
+            MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
+            { ...(fields as object), entryId, version: 1 } as never,
+            { source: MINISTRY_SOURCE },
+          ),
+        extra,
+      );
       await insertIssuedEntry(manager, event);
       await this.outbox.append(manager, event);
+      return { id: entryId, version: 1, eventId: event.id };
     });
-    return { id: entryId, version: 1, eventId: event.id };
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUnit, type Unit } from '@simpul/http';
 import { MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
 import { bodySchemaFor } from '../../shared/http-body.js';
@@ -24,10 +25,17 @@ export class ReissueEntryHttpController {
       'Re-issue an entry with changes (ministry.watchlist.entry.issued.v1, version + 1), e.g. a cegah extension.',
   })
   @ApiBody({ schema })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result; another request under it is 409',
+  })
   reissue(
     @Param('id') id: string,
     @Body() body: unknown,
+    @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<{ id: string; version: number; eventId: string }> {
-    return this.entries.reissue(id, body);
+    return this.entries.reissue(id, body, { unitId: unit.id, key: idempotencyKey });
   }
 }

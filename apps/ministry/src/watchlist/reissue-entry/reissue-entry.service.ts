@@ -2,8 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
 import { ApiException } from '@simpul/http';
-import { DataSource } from 'typeorm';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
+import {
+  IdempotentWriteService,
+  type IdempotencyContext,
+} from '../../shared/idempotency/idempotent-write.service.js';
 import { isUuid } from '../../shared/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
@@ -20,11 +23,15 @@ export const FIXED_ENTRY_FIELDS = ['entryId', 'version', 'origin'];
 @Injectable()
 export class ReissueEntryService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
-  async reissue(id: string, body: unknown): Promise<{ id: string; version: number; eventId: string }> {
+  async reissue(
+    id: string,
+    body: unknown,
+    idempotency: IdempotencyContext,
+  ): Promise<{ id: string; version: number; eventId: string }> {
     const changes = objectBody(body);
     const notFound = new ApiException(404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND', 'watchlist entry not found');
     if (!isUuid(id)) throw notFound;
@@ -33,7 +40,8 @@ export class ReissueEntryService {
       rule: 'unknownProperty',
       message: `${f}: is set by the ministry, not by the request [unknownProperty]`,
     }));
-    return this.dataSource.transaction(async (manager) => {
+    const write = { ...idempotency, operation: `POST /v1/watchlist/${id}/reissue`, body, statusCode: 200 };
+    return this.writes.run(write, async (manager) => {
       const entry = await manager
         .getRepository(WatchlistEntryEntity)
         .createQueryBuilder('e')

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUnit, type Unit } from '@simpul/http';
 import { MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
 import { bodySchemaFor } from '../../shared/http-body.js';
@@ -17,10 +18,17 @@ export class RevokeEntryHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an entry (ministry.watchlist.entry.revoked.v1 with a higher version).' })
   @ApiBody({ schema: bodySchemaFor(MINISTRY_WATCHLIST_ENTRY_REVOKED_V1, ['entryId', 'version']) })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result; another request under it is 409',
+  })
   revoke(
     @Param('id') id: string,
     @Body() body: unknown,
+    @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<{ id: string; version: number; eventId: string }> {
-    return this.entries.revoke(id, body);
+    return this.entries.revoke(id, body, { unitId: unit.id, key: idempotencyKey });
   }
 }

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { IdempotentWriteService } from './idempotent-write.service.js';
+
+/** `Idempotency-Key` for the desk's POST routes (DESIGN.md §6). */
+@Module({
+  providers: [IdempotentWriteService],
+  exports: [IdempotentWriteService],
+})
+export class IdempotencyModule {}
