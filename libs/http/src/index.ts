@@ -11,3 +11,10 @@ export { UnitTokenGuard, Public, assertActsFor, type AuthenticatedRequest } from
 export { CurrentUnit } from './auth/current-unit.decorator.js';
 export { unitFromId, type Unit } from './auth/unit.js';
 export type { HttpEdgeOptions } from './http-edge.module.js';
+export {
+  idempotencyKeyProblem,
+  replayOf,
+  requestHash,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  type IdempotentReplay,
+} from './idempotency/idempotency.rules.js';

@@ -3,7 +3,7 @@ import { canonicalJson, OutboxService, type BusEvent } from '@simpul/bus';
 import { ApiException, type Unit } from '@simpul/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKey } from './idempotency-key.entity.js';
-import { idempotencyKeyProblem, replayOf, requestHash } from './idempotency.rules.js';
+import { idempotencyKeyProblem, replayOf, requestHash } from '@simpul/http';
 import { trimStrings, type BodyProblem } from './event-body.rules.js';
 
 /** The 201 answer of a recording request. */

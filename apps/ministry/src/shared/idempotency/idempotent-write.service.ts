@@ -4,7 +4,7 @@ import { ApiException } from '@simpul/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { trimStrings, validationFailed } from '../http-body.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
-import { idempotencyKeyProblem, replayOf, requestHash } from './idempotency.rules.js';
+import { idempotencyKeyProblem, replayOf, requestHash } from '@simpul/http';
 
 /** Who asks, and under which `Idempotency-Key` header (absent: no idempotency). */
 export interface IdempotencyContext {

@@ -1,6 +1,6 @@
-// Idempotency-Key decisions (DESIGN.md §6), as pure functions: the police service's rules, for the desk's POST routes.
+// Idempotency-Key decisions (DESIGN.md §6), as pure functions shared by every service's POST routes.
 import { createHash } from 'node:crypto';
-import type { FieldProblem } from '@simpul/http';
+import type { FieldProblem } from '../errors/api-error.js';
 
 /** Longest accepted `Idempotency-Key` header, in characters. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
