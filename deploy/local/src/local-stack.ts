@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDevKeys } from '@simpul/bus';
 import { LauncherError } from './install.js';
-import { startManaged, type ManagedProcess } from './managed-process.js';
+import { isAlive, startManaged, type ManagedProcess } from './managed-process.js';
 import { ensureNats } from './nats-server.js';
 import { REPO_ROOT, statePath } from './paths.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
@@ -20,6 +20,11 @@ export interface LocalStack {
   urls: Record<ServiceName, string>;
   natsUrl: string;
   tokensFile: string;
+  /**
+   * Ends one service's process with `signal` (default SIGTERM; SIGKILL to simulate a crash), then
+   * starts it again with the same environment and waits until its /health answers 200.
+   */
+  restartService(service: ServiceName, options?: { signal?: NodeJS.Signals }): Promise<void>;
   /** Stops everything this launcher started (services first, then NATS and PostgreSQL). */
   stop(): Promise<void>;
 }
@@ -57,6 +62,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     const logs = statePath('logs');
     mkdirSync(logs, { recursive: true });
     const urls = {} as Record<ServiceName, string>;
+    const launchers = {} as Record<ServiceName, () => ManagedProcess>;
     for (const service of SERVICES) {
       const prefix = service.toUpperCase();
       const port = Number(process.env[`${prefix}_PORT`] || DEFAULT_PORTS[service]);
@@ -69,19 +75,31 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
         [`${prefix}_PORT`]: String(port),
       };
       migrate(service, env);
-      started.push(
+      launchers[service] = () =>
         startManaged(service, process.execPath, [join(REPO_ROOT, 'apps', service, 'dist', 'main.js')], {
           logFile: join(logs, `${service}.log`),
           pidFile: statePath(`${service}.pid`),
           env,
           cwd: REPO_ROOT,
-        }),
-      );
+        });
+      started.push(launchers[service]());
       urls[service] = `http://127.0.0.1:${port}`;
     }
     await Promise.all(SERVICES.map((service) => waitForHealth(service, urls[service], logs)));
     log(`services up: ${SERVICES.map((s) => `${s} ${urls[s]}`).join(', ')} (logs in ${logs})`);
-    return { urls, natsUrl: nats.url, tokensFile, stop };
+    const restartService = async (
+      service: ServiceName,
+      { signal = 'SIGTERM' }: { signal?: NodeJS.Signals } = {},
+    ): Promise<void> => {
+      const index = started.findIndex((p) => p.name === service);
+      if (index < 0) throw new LauncherError(`${service} is not running`);
+      const old = started[index]!;
+      if (signal !== 'SIGTERM' && isAlive(old.pid)) process.kill(old.pid, signal);
+      await old.stop(8000); // SIGTERM if still alive, SIGKILL after the grace period; returns once gone
+      started[index] = launchers[service]();
+      await waitForHealth(service, urls[service], logs);
+    };
+    return { urls, natsUrl: nats.url, tokensFile, restartService, stop };
   } catch (error) {
     await stop();
     throw error;
