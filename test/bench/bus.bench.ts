@@ -2,6 +2,7 @@
 //
 //   raw     JetStream publish (pipelined) → durable pull consume → one batched INSERT … ON
 //           CONFLICT DO NOTHING per batch → ack after commit. No framework, no signature, no checks.
+//           (raw-baseline.ts, shared with e2e.bench.ts.)
 //   simpul  outbox append in a transaction → relay (claim, sign Ed25519, publish pipelined, delete)
 //           → consumer runner (verify signature, parse + validate with @simpul/contracts, authorize,
 //           inbox row + effect in one transaction, ack after commit).
@@ -11,11 +12,7 @@
 // append to last commit), and publish-to-commit latency paced at 1,000 events/s (p50/p99).
 // Starts its own nats-server and database and removes them. Prints a table, then one JSON line.
 import { fork } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
-import pg from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
   appendManyToOutbox,
@@ -29,7 +26,6 @@ import {
   type BatchContext,
 } from '@simpul/bus';
 import {
-  arrestEvent,
   createTestDataSource,
   createTestDatabase,
   createTestKeys,
@@ -37,9 +33,19 @@ import {
   type TestDatabase,
   type TestNatsServer,
 } from '@simpul/bus/testing';
-import type { SimpulEvent } from '@simpul/contracts';
+import {
+  clock,
+  CommitLog,
+  effectInsert,
+  effectTablesMigration,
+  paced as pacedAt,
+  RawSide,
+  throughput as throughputIn,
+  type Arrest,
+  type Latencies,
+} from './raw-baseline.js';
 
-type Arrest = SimpulEvent<'police.arrest.recorded.v1'>;
+export { clock };
 
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -47,155 +53,7 @@ const PACED_RATE = 1000; // events per second
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 5);
 const WARMUP_EVENTS = 2000;
 
-class BenchEffects1764400000000 {
-  name = 'BenchEffects1764400000000';
-  async up(q: QueryRunner): Promise<void> {
-    for (const table of ['raw_effects', 'simpul_effects']) {
-      await q.query(`CREATE TABLE ${table} (
-        event_id uuid PRIMARY KEY, arrest_id uuid NOT NULL, polda text NOT NULL,
-        report_number text NOT NULL, suspects int NOT NULL, occurred_at timestamptz NOT NULL)`);
-    }
-  }
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE raw_effects; DROP TABLE simpul_effects`);
-  }
-}
-
-/** The effect both sides write: one row per arrest, multi-row insert per batch. */
-function effectInsert(table: string, events: Arrest[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const rows = events.map((e) => {
-    const b = params.length;
-    params.push(
-      e.id,
-      e.data.arrestId,
-      e.data.polda,
-      e.data.reportNumber,
-      e.data.suspects.length,
-      e.data.occurredAt,
-    );
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
-  });
-  return {
-    sql: `INSERT INTO ${table} (event_id, arrest_id, polda, report_number, suspects, occurred_at) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
-    params,
-  };
-}
-
-/** Milliseconds on a clock shared by the bench's processes (epoch-based, sub-millisecond). */
-export const clock = (): number => performance.timeOrigin + performance.now();
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function events(n: number): Arrest[] {
-  return Array.from({ length: n }, () => arrestEvent({ suspects: 3 }));
-}
-
-/** Commit times by event id, and a way to wait until a number of events committed. */
-class CommitLog {
-  readonly at = new Map<string, number>();
-  private waiters: Array<{ n: number; resolve: () => void }> = [];
-  record(ids: Iterable<string>, now = clock()): void {
-    for (const id of ids) if (!this.at.has(id)) this.at.set(id, now);
-    this.waiters = this.waiters.filter((w) => (this.at.size >= w.n ? (w.resolve(), false) : true));
-  }
-  until(n: number): Promise<void> {
-    if (this.at.size >= n) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ n, resolve }));
-  }
-  reset(): void {
-    this.at.clear();
-  }
-}
-
-// ---------------------------------------------------------------------------------------- raw
-
-class RawSide {
-  readonly commits = new CommitLog();
-  private nc!: NatsConnection;
-  private pool!: pg.Pool;
-  private stopped = false;
-  private loop: Promise<void> | undefined;
-  private space: (() => void) | undefined;
-
-  async start(natsUrl: string, dbUrl: string): Promise<void> {
-    this.nc = await connect({ servers: natsUrl, noAsyncTraces: true, name: 'bench-raw' });
-    const jsm = await jetstreamManager(this.nc);
-    await jsm.streams.add({
-      name: 'RAWBENCH',
-      subjects: ['rawbench.>'],
-      storage: 'file' as never,
-      duplicate_window: 120e9,
-    });
-    await jsm.consumers.add('RAWBENCH', {
-      durable_name: 'raw',
-      ack_policy: AckPolicy.Explicit,
-      ack_wait: 30e9,
-      max_ack_pending: 1000,
-      filter_subject: 'rawbench.>',
-    });
-    this.pool = new pg.Pool({ connectionString: dbUrl, max: 4 });
-    const consumer = await jetstream(this.nc).consumers.get('RAWBENCH', 'raw');
-    const messages = await consumer.consume({ max_messages: BATCH * 2 });
-    // Same batching as the bus runner: whatever arrived while the previous batch committed, up to BATCH.
-    const buffer: JsMsg[] = [];
-    let wake: (() => void) | undefined;
-    let ended = false;
-    const feeder = (async () => {
-      for await (const m of messages) {
-        buffer.push(m);
-        wake?.();
-        while (buffer.length >= BATCH * 2 && !this.stopped) await new Promise<void>((r) => (this.space = r));
-      }
-      ended = true;
-      wake?.();
-    })();
-    const processor = (async () => {
-      while (!this.stopped) {
-        if (buffer.length === 0) {
-          if (ended) return;
-          await new Promise<void>((r) => (wake = r));
-          wake = undefined;
-          continue;
-        }
-        const taken = buffer.splice(0, BATCH);
-        this.space?.();
-        const evs = taken.map((t) => JSON.parse(new TextDecoder().decode(t.data)) as Arrest);
-        const { sql, params } = effectInsert('raw_effects', evs);
-        await this.pool.query(sql, params);
-        this.commits.record(evs.map((e) => e.id));
-        for (const t of taken) t.ack();
-      }
-    })();
-    this.loop = Promise.all([feeder, processor]).then(() => undefined);
-  }
-
-  async publishBatch(evs: Arrest[]): Promise<void> {
-    const js = jetstream(this.nc);
-    await Promise.all(
-      evs.map((e) =>
-        js.publish(`rawbench.${e.data.polda}.arrest.recorded`, JSON.stringify(e), { msgID: e.id }),
-      ),
-    );
-  }
-
-  publishOne(e: Arrest): Promise<unknown> {
-    return jetstream(this.nc).publish(`rawbench.${e.data.polda}.arrest.recorded`, JSON.stringify(e), {
-      msgID: e.id,
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.space?.();
-    await this.nc.drain();
-    await this.loop?.catch(() => undefined);
-    await this.pool.end();
-  }
-}
+const BenchEffects1764400000000 = effectTablesMigration(['raw_effects', 'simpul_effects']);
 
 // ------------------------------------------------------------------------------------- simpul
 
@@ -371,46 +229,21 @@ async function runSimpul(
 
 // -------------------------------------------------------------------------------------- runs
 
-async function throughput(
+function throughput(
   label: string,
   n: number,
   publish: (evs: Arrest[]) => Promise<void>,
   commits: CommitLog,
 ): Promise<number> {
-  const evs = events(n);
-  commits.reset();
-  const t0 = clock();
-  for (let i = 0; i < evs.length; i += BATCH) await publish(evs.slice(i, i + BATCH));
-  await commits.until(n);
-  const seconds = (clock() - t0) / 1000;
-  process.stderr.write(`  ${label}: ${n} events in ${seconds.toFixed(2)} s\n`);
-  return n / seconds;
+  return throughputIn(label, n, BATCH, publish, commits);
 }
 
-async function paced(
+function paced(
   label: string,
   publishOne: (e: Arrest) => Promise<unknown>,
   commits: CommitLog,
-): Promise<{ p50: number; p99: number; max: number }> {
-  const n = PACED_RATE * PACED_SECONDS;
-  const evs = events(n);
-  commits.reset();
-  const started = new Map<string, number>();
-  const inflight: Promise<unknown>[] = [];
-  const t0 = clock();
-  for (let i = 0; i < n; i++) {
-    const due = t0 + (i * 1000) / PACED_RATE;
-    const wait = due - clock();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const e = evs[i]!;
-    started.set(e.id, clock());
-    inflight.push(publishOne(e));
-  }
-  await Promise.all(inflight);
-  await commits.until(n);
-  const latencies = evs.map((e) => commits.at.get(e.id)! - started.get(e.id)!).sort((a, b) => a - b);
-  process.stderr.write(`  ${label}: ${n} events paced at ${PACED_RATE}/s\n`);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)! };
+): Promise<Latencies> {
+  return pacedAt(label, publishOne, commits, { rate: PACED_RATE, seconds: PACED_SECONDS });
 }
 
 async function main(): Promise<void> {
@@ -430,7 +263,7 @@ async function main(): Promise<void> {
     );
 
     // raw
-    const raw = new RawSide();
+    const raw = new RawSide(BATCH);
     await raw.start(nats.url, db.url);
     cleanups.unshift(() => raw.stop());
     await throughput('raw warm-up', WARMUP_EVENTS, (evs) => raw.publishBatch(evs), raw.commits);
