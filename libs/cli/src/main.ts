@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'tail <subject>                     print live events with their signature status',
     load: () => import('./commands/tail.command.js'),
   },
+  screen: {
+    summary: 'screen --watchlist <entries.jsonl> --travelers <travelers.jsonl>  offline batch screening',
+    load: () => import('./commands/screen.command.js'),
+  },
   deadletters: {
     summary: 'deadletters list | replay <id>|--all  inspect and replay dead letters',
     load: () => import('./commands/deadletters.command.js'),

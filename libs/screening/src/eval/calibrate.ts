@@ -1,0 +1,187 @@
+// Fits the model's coefficients by logistic regression on candidate pairs of a training set drawn
+// like the evaluation set from another seed: every entry the index would consider for each
+// traveller (read exhaustively, so the model being fitted does not choose its own data), labelled
+// by whether it is the traveller's entry. Pairs decided by NIK or passport equality are left out:
+// the model never decides those. The fit keeps each coefficient's sign (FEATURE_SIGNS), so more
+// agreement never lowers a score.
+import { FEATURES, FEATURE_SIGNS, featureVector, type Coefficients } from '../score/model.js';
+import { buildIndex } from './evaluate.js';
+import type { EvalSet } from './eval-set.js';
+
+export interface Sample {
+  x: Float64Array;
+  y: 0 | 1;
+}
+
+export function collectSamples(set: EvalSet): Sample[] {
+  const index = buildIndex(set);
+  const now = new Date(set.now);
+  const samples: Sample[] = [];
+  for (const q of set.queries) {
+    for (const c of index.scoreCandidates(q.traveler, now, true)) {
+      if (c.evidence.nik === 'match' || (c.evidence.passport === 'match' && !c.evidence.nationalityConflict))
+        continue;
+      samples.push({ x: featureVector(c.evidence), y: c.entryId === q.expectedEntryId ? 1 : 0 });
+    }
+  }
+  return samples;
+}
+
+/** Solves A x = b for a small dense symmetric positive-definite A (Gaussian elimination with pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
+    for (let r = col + 1; r < n; r++) {
+      const f = m[r][col] / m[col][col];
+      for (let c = col; c <= n; c++) m[r][c] -= f * m[col][c];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = m[r][n];
+    for (let c = r + 1; c < n; c++) sum -= m[r][c] * x[c];
+    x[r] = sum / m[r][r];
+  }
+  return x;
+}
+
+/**
+ * Logistic regression by Newton's method (IRLS) with a small ridge, keeping each coefficient's
+ * sign: a coefficient that would cross zero is pinned at zero and the fit is redone without it
+ * (an active-set method). Deterministic.
+ */
+export function fitLogistic(samples: readonly Sample[], ridge = 1e-6, iterations = 30): Coefficients {
+  const d = FEATURES.length;
+  const pinned = new Set<number>();
+  let w = new Array<number>(d).fill(0);
+  for (let round = 0; round < d; round++) {
+    const free = [...Array(d).keys()].filter((j) => !pinned.has(j));
+    w = w.map((v, j) => (pinned.has(j) ? 0 : v));
+    for (let it = 0; it < iterations; it++) {
+      const grad = new Array<number>(free.length).fill(0);
+      const hess = free.map(() => new Array<number>(free.length).fill(0));
+      for (const s of samples) {
+        let z = 0;
+        for (const j of free) z += w[j] * s.x[j];
+        const p = 1 / (1 + Math.exp(-z));
+        const err = p - s.y;
+        const h = Math.max(p * (1 - p), 1e-9);
+        for (let a = 0; a < free.length; a++) {
+          const xa = s.x[free[a]];
+          if (xa === 0) continue;
+          grad[a] += err * xa;
+          for (let b = a; b < free.length; b++) hess[a][b] += h * xa * s.x[free[b]];
+        }
+      }
+      for (let a = 0; a < free.length; a++) {
+        for (let b = 0; b < a; b++) hess[a][b] = hess[b][a];
+        const j = free[a];
+        if (j !== 0) {
+          grad[a] += ridge * samples.length * w[j];
+          hess[a][a] += ridge * samples.length;
+        } else {
+          hess[a][a] += 1e-9 * samples.length;
+        }
+      }
+      const step = solve(hess, grad);
+      let moved = 0;
+      free.forEach((j, a) => {
+        w[j] -= step[a];
+        moved = Math.max(moved, Math.abs(step[a]));
+      });
+      if (moved < 1e-7) break;
+    }
+    const wrong = free.filter((j) => {
+      const sign = FEATURE_SIGNS[FEATURES[j]];
+      return (sign > 0 && w[j] < 0) || (sign < 0 && w[j] > 0);
+    });
+    if (wrong.length === 0) break;
+    // pin the worst offender and refit
+    wrong.sort((a, b) => Math.abs(w[b]) - Math.abs(w[a]));
+    pinned.add(wrong[0]);
+  }
+  return Object.fromEntries(
+    FEATURES.map((f, j) => [f, pinned.has(j) ? 0 : Math.round(w[j] * 10_000) / 10_000]),
+  ) as Coefficients;
+}
+
+/** Log loss of coefficients on samples (lower is better). */
+export function logLoss(samples: readonly Sample[], c: Coefficients): number {
+  const w = FEATURES.map((f) => c[f]);
+  let loss = 0;
+  for (const s of samples) {
+    let z = 0;
+    for (let j = 0; j < w.length; j++) z += w[j] * s.x[j];
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, 1 / (1 + Math.exp(-z))));
+    loss -= s.y === 1 ? Math.log(p) : Math.log(1 - p);
+  }
+  return loss / samples.length;
+}
+
+export function renderCoefficients(c: Coefficients, note: string, listSize: number): string {
+  return [
+    `// GENERATED by \`node libs/screening/dist/eval/tool.js calibrate --write\`: ${note}`,
+    "import type { Coefficients } from './model.js';",
+    '',
+    'export const MODEL_COEFFICIENTS: Coefficients = {',
+    ...FEATURES.map((f) => `  ${f}: ${c[f]},`),
+    '};',
+    '',
+    "/** Entries in the watchlist the model was calibrated on (the training set's); see Model.listShift. */",
+    `export const CALIBRATION_LIST_SIZE = ${listSize};`,
+    '',
+  ].join('\n');
+}
+
+export interface SweepRow {
+  /** Listing threshold of cegah and dpo; protective and advisory move with it by their policy offsets. */
+  threshold: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/**
+ * Precision and recall on a set for a range of listing thresholds, keeping the offsets between the
+ * legal types of the current policy: how the thresholds in score/policy.ts were chosen (on the
+ * training seed, never on the evaluation set).
+ */
+export function thresholdSweep(
+  set: EvalSet,
+  thresholds: readonly number[],
+  offsets: Readonly<Record<string, number>>,
+): SweepRow[] {
+  const index = buildIndex(set);
+  const now = new Date(set.now);
+  const legal = new Map(set.entries.map((e) => [e.entryId, e.legalType]));
+  const scored = set.queries.map((q) => ({ q, candidates: index.scoreCandidates(q.traveler, now, true) }));
+  return thresholds.map((threshold) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { q, candidates } of scored) {
+      let found = false;
+      for (const c of candidates) {
+        if (c.score < threshold + (offsets[legal.get(c.entryId) ?? 'dpo'] ?? 0)) continue;
+        if (c.entryId === q.expectedEntryId) found = true;
+        else fp++;
+      }
+      if (q.positive) {
+        if (found) tp++;
+        else fn++;
+      }
+    }
+    const precision = tp / Math.max(1, tp + fp);
+    const recall = tp / Math.max(1, tp + fn);
+    return {
+      threshold,
+      precision,
+      recall,
+      f1: (2 * precision * recall) / Math.max(1e-9, precision + recall),
+    };
+  });
+}

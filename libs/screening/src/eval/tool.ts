@@ -1,0 +1,172 @@
+// The evaluation and calibration tool of @simpul/screening (run after `npm run build`):
+//
+//   node libs/screening/dist/eval/tool.js eval [--regenerate]   precision/recall on the committed set
+//   node libs/screening/dist/eval/tool.js generate               rewrite data/eval-set.jsonl
+//   node libs/screening/dist/eval/tool.js calibrate [--write]    fit the model on the training seed
+//   node libs/screening/dist/eval/tool.js frequencies            rewrite the token-frequency table
+//
+// `npm run eval:screening` runs `eval`. Output names no person: query ids, kinds, scores, reason codes.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FEATURES } from '../score/model.js';
+import { POLICY } from '../score/policy.js';
+import { collectSamples, fitLogistic, logLoss, renderCoefficients, thresholdSweep } from './calibrate.js';
+import { EVAL_SEED, TRAIN_SEED, buildEvalSet, evalSetLines, parseEvalSet, type EvalSet } from './eval-set.js';
+import { evaluate, type EvalReport } from './evaluate.js';
+import { computeTokenFrequencies, renderTokenFrequencies } from './token-frequencies.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const EVAL_SET_PATH = `${ROOT}data/eval-set.jsonl`;
+
+function loadEvalSet(regenerate: boolean): { set: EvalSet; source: string } {
+  if (!regenerate && existsSync(EVAL_SET_PATH)) {
+    return {
+      set: parseEvalSet(readFileSync(EVAL_SET_PATH, 'utf8').split('\n')),
+      source: 'data/eval-set.jsonl',
+    };
+  }
+  return { set: buildEvalSet(EVAL_SEED), source: `generated (seed ${EVAL_SEED})` };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function printReport(report: EvalReport, source: string, seconds: number): void {
+  const out: string[] = [];
+  out.push(
+    `Screening evaluation: ${report.entries} entries; ${report.positives} travellers on an entry, ${report.negatives} on none (${source})`,
+  );
+  out.push(
+    `Thresholds (listing / deny with exact date of birth): ${Object.entries(POLICY)
+      .map(([t, p]) => `${t} ${p.list}/${p.canDeny ? p.deny : '-'}`)
+      .join(', ')}`,
+  );
+  out.push('');
+  out.push(
+    `  precision ${report.precision.toFixed(4)}   recall ${report.recall.toFixed(4)}   F1 ${report.f1.toFixed(4)}`,
+  );
+  out.push(
+    `  true positives ${report.truePositives}, false positives ${report.falsePositives}, false negatives ${report.falseNegatives}`,
+  );
+  out.push(`  travellers on no entry with any match: ${report.falseAlarmsPerThousand.toFixed(1)} per 1,000`);
+  out.push(
+    `  travellers on a binding deny entry who were denied (not only referred): ${pct(report.denyRate)}`,
+  );
+  out.push('');
+  out.push('  Recall by variation                 Travellers on no entry: matched');
+  const pos = Object.entries(report.positiveKinds).sort(([a], [b]) => (a < b ? -1 : 1));
+  const neg = Object.entries(report.negativeKinds).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (let i = 0; i < Math.max(pos.length, neg.length); i++) {
+    const left = pos[i]
+      ? `${pos[i][0].padEnd(18)} ${pct(pos[i][1].hits / pos[i][1].queries).padStart(6)} of ${String(pos[i][1].queries).padStart(4)}`
+      : '';
+    const right = neg[i]
+      ? `${neg[i][0].padEnd(24)} ${String(neg[i][1].hits).padStart(4)} of ${String(neg[i][1].queries).padStart(4)}`
+      : '';
+    out.push(`  ${left.padEnd(36)}${right}`);
+  }
+  out.push('');
+  out.push('  Worst misses (right entry not listed; score of the right entry, "-" = never a candidate):');
+  for (const m of report.misses.slice(0, 15))
+    out.push(`    ${m.queryId}  ${m.kind.padEnd(18)} ${m.score === null ? '-' : m.score.toFixed(3)}`);
+  out.push('  Worst false matches (query, kind, entry type, score, reasons):');
+  for (const f of report.falseMatches.slice(0, 15)) {
+    out.push(
+      `    ${f.queryId}  ${f.kind.padEnd(24)} ${f.legalType.padEnd(10)} ${f.score.toFixed(3)}  ${f.reasons.join(',')}`,
+    );
+  }
+  out.push(`  (${seconds.toFixed(1)} s)`);
+  console.log(out.join('\n'));
+  const missesByKind: Record<string, number> = {};
+  for (const m of report.misses) missesByKind[m.kind] = (missesByKind[m.kind] ?? 0) + 1;
+  console.log(
+    JSON.stringify({
+      precision: report.precision,
+      recall: report.recall,
+      f1: report.f1,
+      entries: report.entries,
+      positives: report.positives,
+      negatives: report.negatives,
+      true_positives: report.truePositives,
+      false_positives: report.falsePositives,
+      false_negatives: report.falseNegatives,
+      false_alarms_per_1000: report.falseAlarmsPerThousand,
+      deny_rate: report.denyRate,
+      misses_by_kind: missesByKind,
+      thresholds: Object.fromEntries(Object.entries(POLICY).map(([t, p]) => [t, p.list])),
+    }),
+  );
+}
+
+function runEval(args: string[]): number {
+  const started = performance.now();
+  const { set, source } = loadEvalSet(args.includes('--regenerate'));
+  const report = evaluate(set);
+  printReport(report, source, (performance.now() - started) / 1000);
+  return 0;
+}
+
+function runGenerate(): number {
+  const set = buildEvalSet(EVAL_SEED);
+  writeFileSync(EVAL_SET_PATH, [...evalSetLines(set)].join('\n') + '\n');
+  console.log(
+    `wrote ${set.entries.length} entries and ${set.queries.length} travellers to data/eval-set.jsonl`,
+  );
+  return 0;
+}
+
+function runCalibrate(args: string[]): number {
+  const train = buildEvalSet(TRAIN_SEED);
+  const samples = collectSamples(train);
+  const positives = samples.filter((s) => s.y === 1).length;
+  console.log(`training pairs: ${samples.length} (${positives} same person), seed ${TRAIN_SEED}`);
+  const fitted = fitLogistic(samples);
+  console.log(`log loss ${logLoss(samples, fitted).toFixed(5)}`);
+  for (const f of FEATURES) console.log(`  ${f.padEnd(22)} ${fitted[f]}`);
+  if (args.includes('--write')) {
+    const path = `${ROOT}src/score/model-coefficients.ts`;
+    writeFileSync(
+      path,
+      renderCoefficients(
+        fitted,
+        `seed ${TRAIN_SEED}, ${samples.length} candidate pairs`,
+        train.entries.length,
+      ),
+    );
+    console.log('wrote src/score/model-coefficients.ts (rebuild, then run eval)');
+  }
+  if (!args.includes('--write')) {
+    // Thresholds are chosen here, on the training seed, with the coefficients in the build.
+    const offsets = Object.fromEntries(Object.entries(POLICY).map(([t, p]) => [t, p.list - POLICY.dpo.list]));
+    const grid = Array.from({ length: 15 }, (_, i) => Math.round((0.15 + i * 0.05) * 100) / 100);
+    console.log('training set, listing threshold of cegah/dpo (other types keep their offsets):');
+    for (const row of thresholdSweep(train, grid, offsets)) {
+      console.log(
+        `  ${row.threshold.toFixed(2)}  precision ${row.precision.toFixed(4)}  recall ${row.recall.toFixed(4)}  F1 ${row.f1.toFixed(4)}`,
+      );
+    }
+  }
+  return 0;
+}
+
+function runFrequencies(): number {
+  writeFileSync(
+    `${ROOT}src/names/token-frequencies.data.ts`,
+    renderTokenFrequencies(computeTokenFrequencies()),
+  );
+  console.log('wrote src/names/token-frequencies.data.ts (rebuild before use)');
+  return 0;
+}
+
+const [command = 'eval', ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => number> = {
+  eval: runEval,
+  generate: runGenerate,
+  calibrate: runCalibrate,
+  frequencies: runFrequencies,
+};
+if (!(command in commands)) {
+  console.error(`usage: tool.js ${Object.keys(commands).join('|')}`);
+  process.exitCode = 2;
+} else {
+  process.exitCode = commands[command](rest);
+}
