@@ -12,7 +12,8 @@ export interface NatsChoice {
   process?: ManagedProcess;
 }
 
-const DEFAULT_PORT = 4222;
+/** NATS's usual port; SIMPUL_NATS_PORT moves it (e.g. to a free port, to try a machine without NATS). */
+const DEFAULT_PORT = Number(process.env.SIMPUL_NATS_PORT || 4222);
 
 /** The nats-server binary: on PATH, in Debian's place, or installed from Debian's packages. */
 export function natsServerBinary(): string {

@@ -13,7 +13,9 @@ export interface PostgresChoice {
   process?: ManagedProcess;
 }
 
-const SYSTEM_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** PostgreSQL's usual port; SIMPUL_POSTGRES_PORT moves it (e.g. to a free port, to try a machine without one). */
+const DEFAULT_PORT = Number(process.env.SIMPUL_POSTGRES_PORT || 5432);
+const SYSTEM_URL = `postgres://postgres@127.0.0.1:${DEFAULT_PORT}/postgres`;
 
 /** True when `url` accepts a connection and a query within 2 s. */
 export async function canConnect(url: string): Promise<boolean> {
@@ -31,7 +33,7 @@ export async function canConnect(url: string): Promise<boolean> {
 
 /**
  * PostgreSQL for a local run or the tests (DESIGN.md §8): `adminUrl` when given; else a server
- * accepting `postgres` without a password on 127.0.0.1:5432; else a private cluster under
+ * accepting `postgres` without a password on 127.0.0.1:5432 (SIMPUL_POSTGRES_PORT); else a private cluster under
  * `.simpul/postgres` (trust auth, 127.0.0.1 only) from the system's binaries, installing Debian's
  * `postgresql` package first when none are there and that is permitted.
  */
@@ -78,9 +80,9 @@ export async function startPrivateCluster(log: (line: string) => void): Promise<
   const port =
     recordedPort && !(await isListening(recordedPort))
       ? recordedPort
-      : (await isListening(5432))
+      : (await isListening(DEFAULT_PORT))
         ? await freePort()
-        : 5432;
+        : DEFAULT_PORT;
   writeFileSync(portFile, `${port}\n`);
   const start = run(`${bin}/pg_ctl`, [
     '-D',
