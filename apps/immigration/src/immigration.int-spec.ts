@@ -33,6 +33,7 @@ import { AppModule } from './app.module.js';
 import { ImmigrationConfig } from './config/immigration.config.js';
 import { immigrationDataSourceOptions } from './database/data-source-options.js';
 import { Clock } from './shared/clock.js';
+import { WatchlistReplicaService } from './watchlist/watchlist-replica.service.js';
 
 jest.setTimeout(60_000);
 
@@ -253,6 +254,90 @@ describe('watchlist replica', () => {
     expect(body).toMatchObject({ entries: 1, lastSequence: expect.any(Number), lagSeconds: 0 });
     expect(body.lastSequence).toBeGreaterThan(0);
     expect(typeof body.lastAppliedAt).toBe('string');
+  });
+
+  it('applies one batch holding an issue and a revoke of the same entry (either order) and an older re-issue', async () => {
+    const replica = app.get(WatchlistReplicaService);
+    type Batch = Parameters<WatchlistReplicaService['applyBatch']>[0];
+    // Stream position 0: the high-water mark (GREATEST) stays where the stream left it.
+    const applyBatch = (events: AnyEvent[], inside?: () => Promise<void>) =>
+      dataSource.transaction(async (manager) => {
+        await replica.applyBatch(events as unknown as Batch, {
+          manager,
+          deliveries: events.map(() => ({ streamSequence: 0 })),
+        });
+        await inside?.();
+      });
+    const row = async (entryId: string) =>
+      (
+        (await dataSource.query(`SELECT * FROM watchlist_replica WHERE entry_id = $1`, [entryId])) as Array<{
+          version: number;
+          rank: string;
+          person: Person | null;
+          revoked_at: Date | null;
+        }>
+      )[0];
+    const matches = (subject: Person) => replica.matcher.match(subject, T0).map((m) => m.entry.entryId);
+    const before = replica.status();
+
+    const a = uuidv7(); // issue v1, then its revoke
+    const b = uuidv7(); // the revoke of v1, then its issue
+    const c = uuidv7(); // issue v2 with an older re-issue (v1) after it, and the revoke of v1
+    const [pa, pb, pc, pcOld] = [
+      person('Batch A'),
+      person('Batch B'),
+      person('Batch C'),
+      person('Batch C Old'),
+    ];
+    await applyBatch(
+      [
+        issued(a, 1, pa),
+        revoked(b, 1),
+        issued(c, 2, pc),
+        revoked(a, 1),
+        issued(b, 1, pb),
+        issued(c, 1, pcOld),
+        revoked(c, 1),
+      ],
+      async () => {
+        // Inside the transaction: the index has not moved yet (after commit only).
+        expect(matches(pc)).toEqual([]);
+      },
+    );
+    expect(await row(a)).toMatchObject({ version: 1, rank: '3', revoked_at: expect.any(Date) });
+    expect(await row(b)).toMatchObject({ version: 1, rank: '3', person: null, revoked_at: expect.any(Date) });
+    expect(await row(c)).toMatchObject({ version: 2, rank: '4', person: pc, revoked_at: null });
+    expect(matches(pa)).toEqual([]);
+    expect(matches(pb)).toEqual([]);
+    expect(matches(pc)).toEqual([c]);
+    expect(matches(pcOld)).toEqual([]);
+    expect(replica.status()).toEqual(before);
+
+    // Against stored rows: a revoke of v2 keeps the stored v2's person, an older issue in the same
+    // batch changes nothing, and an equal rank (v2 again) never overwrites.
+    await applyBatch([issued(c, 1, pcOld), revoked(c, 2), issued(a, 1, pcOld)]);
+    expect(await row(c)).toMatchObject({ version: 2, rank: '5', person: pc, revoked_at: expect.any(Date) });
+    expect(await row(a)).toMatchObject({ version: 1, rank: '3' });
+    expect(matches(pc)).toEqual([]);
+    expect(matches(pcOld)).toEqual([]);
+
+    // A rolled-back batch leaves neither the table nor the index changed.
+    const d = uuidv7();
+    const pd = person('Batch D');
+    await expect(
+      applyBatch([issued(d, 1, pd)], () => Promise.reject(new Error('rolled back'))),
+    ).rejects.toThrow('rolled back');
+    expect(await row(d)).toBeUndefined();
+    expect(matches(pd)).toEqual([]);
+
+    // The revoke of v3 beats its issue in either order, a re-issue (v4) beats that; left revoked.
+    const pcNew = person('Batch C New');
+    await applyBatch([revoked(c, 3), issued(c, 3, pcNew)]);
+    expect(await row(c)).toMatchObject({ version: 3, rank: '7' });
+    await applyBatch([issued(c, 4, pcNew)]);
+    expect(matches(pcNew)).toEqual([c]);
+    await applyBatch([revoked(c, 4)]);
+    expect(matches(pcNew)).toEqual([]);
   });
 });
 

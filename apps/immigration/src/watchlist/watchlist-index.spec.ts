@@ -43,4 +43,24 @@ describe('ExactWatchlistIndex', () => {
       index.match({ fullName: 'X', nik: '1472010101800002' }, new Date('2025-10-02T00:00:00Z')),
     ).toHaveLength(0);
   });
+
+  it('counts active entries as time crosses validFrom/validUntil and as entries change', () => {
+    const index = new ExactWatchlistIndex();
+    const id = (n: number) => `0197d8a0-3c00-7000-8000-00000000000${n}`;
+    index.apply(entry({ entryId: id(1) })); // 08-01 .. 10-01
+    index.apply(entry({ entryId: id(2), validFrom: new Date('2025-09-15T00:00:00Z') })); // 09-15 .. 10-01
+    index.apply(entry({ entryId: id(3), person: null, rank: 3, revokedAt: now })); // revoke without issue
+    expect(index.activeCount(now)).toBe(1);
+    expect(index.activeCount(now)).toBe(1); // cached
+    expect(index.activeCount(new Date('2025-09-14T23:59:59.999Z'))).toBe(1);
+    expect(index.activeCount(new Date('2025-09-15T00:00:00Z'))).toBe(2);
+    expect(index.activeCount(new Date('2025-10-01T00:00:00Z'))).toBe(0);
+    expect(index.activeCount(now)).toBe(1); // back in time
+    index.apply(entry({ entryId: id(1), rank: 3, revokedAt: now }));
+    expect(index.activeCount(now)).toBe(0);
+    index.apply(entry({ entryId: id(4) }));
+    expect(index.activeCount(now)).toBe(1);
+    index.clear();
+    expect(index.activeCount(now)).toBe(0);
+  });
 });

@@ -47,11 +47,15 @@ export interface WatchlistMatcher {
 export class ExactWatchlistIndex implements WatchlistMatcher {
   private readonly entries = new Map<string, { entry: IndexedEntry; keys: IdentityKeys }>();
   private readonly byKey = new Map<string, Set<string>>();
+  /** Bumped on every change of `entries`; see `activeCount`. */
+  private changes = 0;
+  private countCache: { changes: number; from: number; until: number; count: number } | undefined;
 
   apply(entry: IndexedEntry): void {
     const held = this.entries.get(entry.entryId);
     if (held && held.entry.rank >= entry.rank) return;
     if (held) this.unindex(entry.entryId, held.keys);
+    this.changes++;
     const keys = entry.person ? identityKeys(entry.person) : { nameDob: [] };
     this.entries.set(entry.entryId, { entry, keys });
     for (const key of keyStrings(keys)) {
@@ -76,15 +80,34 @@ export class ExactWatchlistIndex implements WatchlistMatcher {
     return matches.sort((a, b) => b.score - a.score || a.entry.entryId.localeCompare(b.entry.entryId));
   }
 
+  /**
+   * The count changes only when an entry changes (`apply`, `clear`) or when `now` crosses one of the
+   * held entries' validFrom/validUntil. So one walk (without copying entries) gives the count and the
+   * interval [computedAt, nextBoundary) in which it stays true; calls within that interval, with no
+   * change in between, are O(1). Under a steady stream of applies it is one allocation-free walk.
+   */
   activeCount(now: Date): number {
-    let n = 0;
+    const t = now.getTime();
+    const cache = this.countCache;
+    if (cache && cache.changes === this.changes && cache.from <= t && t < cache.until) return cache.count;
+    let count = 0;
+    let until = Infinity;
     for (const { entry } of this.entries.values()) {
-      if (isEntryActive({ ...entry, hasPerson: entry.person !== null }, now)) n++;
+      if (!entry.person || entry.revokedAt || !entry.validFrom || !entry.validUntil) continue;
+      const from = entry.validFrom.getTime();
+      const to = entry.validUntil.getTime();
+      if (t < from) until = Math.min(until, from);
+      else if (t < to) {
+        count++;
+        until = Math.min(until, to);
+      }
     }
-    return n;
+    this.countCache = { changes: this.changes, from: t, until, count };
+    return count;
   }
 
   clear(): void {
+    this.changes++;
     this.entries.clear();
     this.byKey.clear();
   }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { versionedUpsert, type EventContext } from '@simpul/bus';
 import type { SimpulEvent } from '@simpul/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../shared/after-commit.js';
@@ -68,10 +67,25 @@ export class WatchlistReplicaService implements OnModuleInit {
     return { sequence: this.lastSequence, asOf: this.lastAppliedAt };
   }
 
-  /** Applies an issue or revoke inside the consumer's transaction; the index follows after commit. */
-  async apply(event: WatchlistEvent, context: EventContext): Promise<void> {
-    const { manager, streamSequence } = context;
+  /**
+   * Applies a batch of issues and revokes inside the consumer's transaction with one state update
+   * and one multi-row versioned upsert; the index follows after commit, from the rows written.
+   *
+   * Same rule as one event at a time: rank = 2 × version (+1 for a revoke), and a row is only
+   * replaced by a strictly higher rank. Within the batch each entry keeps its highest-ranked event
+   * (the first one on a tie, as applying them in order would): a statement may touch a row once.
+   * An issue replaces the whole row; a revoke only marks it revoked and keeps what the issue said
+   * (person, dates); arriving first, it leaves a row without a person, which never matches and
+   * which an older issue cannot replace.
+   */
+  async applyBatch(
+    events: readonly WatchlistEvent[],
+    context: { manager: EntityManager; deliveries: ReadonlyArray<{ streamSequence: number }> },
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const { manager, deliveries } = context;
     const appliedAt = this.clock.now();
+    const streamSequence = Math.max(...deliveries.map((d) => d.streamSequence));
     // The state row first: every watchlist transaction locks it before any entry row, so concurrent
     // batches touching the same entries queue instead of deadlocking.
     await manager.query(
@@ -79,75 +93,95 @@ export class WatchlistReplicaService implements OnModuleInit {
          SET last_sequence = GREATEST(last_sequence, $1), last_applied_at = $2 WHERE id = 1`,
       [streamSequence, appliedAt],
     );
-    const result =
-      event.type === 'ministry.watchlist.entry.issued.v1'
-        ? await this.applyIssued(manager, event, streamSequence, appliedAt)
-        : await this.applyRevoked(manager, event, streamSequence, appliedAt);
-    let indexed: IndexedEntry | undefined;
-    if (result !== 'stale') {
-      const [row] = (await manager.query(`SELECT * FROM watchlist_replica WHERE entry_id = $1`, [
-        event.data.entryId,
-      ])) as ReplicaRow[];
-      if (row) indexed = toIndexed(row);
-    }
+    const winners = new Map<string, ReplicaInput>();
+    events.forEach((event, i) => {
+      const row = toInput(event, deliveries[i]!.streamSequence, appliedAt);
+      const key = row.entry_id.toLowerCase(); // as the uuid column compares
+      const held = winners.get(key);
+      if (!held || held.rank < row.rank) winners.set(key, row);
+    });
+    // Issue-only columns take the incoming value for an issue (even rank) and keep the stored one
+    // for a revoke. Keys are sorted so concurrent batches lock entry rows in the same order.
+    const keep = (c: string) =>
+      `${c} = CASE WHEN EXCLUDED.rank % 2 = 0 THEN EXCLUDED.${c} ELSE watchlist_replica.${c} END`;
+    const written = (await manager.query(
+      `INSERT INTO watchlist_replica
+         (entry_id, version, rank, legal_type, action, person, valid_from, valid_until, revoked_at,
+          origin, stream_sequence, applied_at)
+       SELECT entry_id, version, rank, legal_type, action, person, valid_from, valid_until, revoked_at,
+              origin, stream_sequence, applied_at
+         FROM jsonb_to_recordset($1::jsonb) AS x(
+           entry_id uuid, version integer, rank bigint, legal_type text, action text, person jsonb,
+           valid_from timestamptz, valid_until timestamptz, revoked_at timestamptz, origin jsonb,
+           stream_sequence bigint, applied_at timestamptz)
+         ORDER BY entry_id
+       ON CONFLICT (entry_id) DO UPDATE SET
+         version = EXCLUDED.version, rank = EXCLUDED.rank, revoked_at = EXCLUDED.revoked_at,
+         stream_sequence = EXCLUDED.stream_sequence, applied_at = EXCLUDED.applied_at,
+         ${['legal_type', 'action', 'person', 'valid_from', 'valid_until', 'origin'].map(keep).join(', ')}
+         WHERE watchlist_replica.rank < EXCLUDED.rank
+       RETURNING *`,
+      [JSON.stringify([...winners.values()])],
+    )) as ReplicaRow[];
+    const indexed = written.map(toIndexed);
     afterCommit(manager, () => {
-      if (indexed) this.matcher.apply(indexed);
+      for (const entry of indexed) this.matcher.apply(entry);
       if (streamSequence >= this.lastSequence) {
         this.lastSequence = streamSequence;
         this.lastAppliedAt = appliedAt;
       }
     });
   }
+}
 
-  private applyIssued(
-    manager: EntityManager,
-    event: SimpulEvent<'ministry.watchlist.entry.issued.v1'>,
-    streamSequence: number,
-    appliedAt: Date,
-  ) {
-    const d = event.data;
-    return versionedUpsert(manager, {
-      table: 'watchlist_replica',
-      key: { entry_id: d.entryId },
-      versionColumn: 'rank',
-      version: entryRank(d.version, false),
-      values: {
-        version: d.version,
-        legal_type: d.legalType,
-        action: d.action,
-        person: JSON.stringify(d.person),
-        valid_from: d.validFrom,
-        valid_until: d.validUntil,
-        revoked_at: null,
-        origin: d.origin ? JSON.stringify(d.origin) : null,
-        stream_sequence: streamSequence,
-        applied_at: appliedAt,
-      },
-    });
-  }
+/** One row to upsert, as JSON for `jsonb_to_recordset`. */
+interface ReplicaInput {
+  entry_id: string;
+  version: number;
+  rank: number;
+  legal_type: string | null;
+  action: string | null;
+  person: unknown;
+  valid_from: string | null;
+  valid_until: string | null;
+  revoked_at: string | null;
+  origin: unknown;
+  stream_sequence: number;
+  applied_at: string;
+}
 
-  // A revoke keeps what the issue said (person, dates) and only marks it revoked; arriving first,
-  // it leaves a row without a person, which never matches and which an older issue cannot replace.
-  private applyRevoked(
-    manager: EntityManager,
-    event: SimpulEvent<'ministry.watchlist.entry.revoked.v1'>,
-    streamSequence: number,
-    appliedAt: Date,
-  ) {
+function toInput(event: WatchlistEvent, streamSequence: number, appliedAt: Date): ReplicaInput {
+  const common = { stream_sequence: streamSequence, applied_at: appliedAt.toISOString() };
+  if (event.type === 'ministry.watchlist.entry.issued.v1') {
     const d = event.data;
-    return versionedUpsert(manager, {
-      table: 'watchlist_replica',
-      key: { entry_id: d.entryId },
-      versionColumn: 'rank',
-      version: entryRank(d.version, true),
-      values: {
-        version: d.version,
-        revoked_at: d.revokedAt,
-        stream_sequence: streamSequence,
-        applied_at: appliedAt,
-      },
-    });
+    return {
+      entry_id: d.entryId,
+      version: d.version,
+      rank: entryRank(d.version, false),
+      legal_type: d.legalType,
+      action: d.action,
+      person: d.person,
+      valid_from: d.validFrom,
+      valid_until: d.validUntil,
+      revoked_at: null,
+      origin: d.origin ?? null,
+      ...common,
+    };
   }
+  const d = event.data;
+  return {
+    entry_id: d.entryId,
+    version: d.version,
+    rank: entryRank(d.version, true),
+    legal_type: null,
+    action: null,
+    person: null,
+    valid_from: null,
+    valid_until: null,
+    revoked_at: d.revokedAt,
+    origin: null,
+    ...common,
+  };
 }
 
 function toIndexed(row: ReplicaRow): IndexedEntry {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
-import { OnBusEvent, type EventContext } from '@simpul/bus';
+import { OnBusEvents, type BatchContext } from '@simpul/bus';
 import {
   MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
   MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
@@ -16,16 +16,20 @@ export function updateReplicaWhenWatchlistEntryChanged(durable: string): Type<un
   class UpdateReplicaWhenWatchlistEntryChanged {
     constructor(@Inject(WatchlistReplicaService) private readonly replica: WatchlistReplicaService) {}
 
-    @OnBusEvent([MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, MINISTRY_WATCHLIST_ENTRY_REVOKED_V1], {
+    // A batch handler: the runner calls it once per event type of a delivered batch (issues, then
+    // revokes, or the other way round, in the same transaction), and one event at a time when a
+    // batch fails. Any split or order leaves each entry at its highest rank (only whether a winning
+    // revoke still carries the person of an issue it beat depends on which was applied first).
+    @OnBusEvents([MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, MINISTRY_WATCHLIST_ENTRY_REVOKED_V1], {
       consumer: durable,
     })
     async handle(
-      event:
-        | SimpulEvent<'ministry.watchlist.entry.issued.v1'>
-        | SimpulEvent<'ministry.watchlist.entry.revoked.v1'>,
-      context: EventContext,
+      events: Array<
+        SimpulEvent<'ministry.watchlist.entry.issued.v1'> | SimpulEvent<'ministry.watchlist.entry.revoked.v1'>
+      >,
+      context: BatchContext,
     ): Promise<void> {
-      await this.replica.apply(event, context);
+      await this.replica.applyBatch(events, context);
     }
   }
   return UpdateReplicaWhenWatchlistEntryChanged;
