@@ -34,11 +34,14 @@ import {
 } from '@simpul/contracts';
 import { arrestWithSuspects, interceptionWithCandidates, validFixture } from '@simpul/contracts/testing';
 import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { OLDEST_CASE_BY_KEYS_SQL } from './cases/link-events/link-events.service.js';
+import { caseKeys, type CaseLinkKey } from './cases/case.rules.js';
+import { LinkEventsService, OLDEST_CASE_BY_KEYS_SQL } from './cases/link-events/link-events.service.js';
 import { MinistryConfig } from './config/ministry.config.js';
 import { migrateMinistry } from './database/migrate.js';
+import { IssueAutomaticEntriesService } from './watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
+import { entriesForFoiledDeparture } from './watchlist/watchlist.rules.js';
 
 jest.setTimeout(30_000);
 
@@ -523,5 +526,162 @@ describe('Idempotency-Key on the desk POST routes', () => {
     const after = await settledCounts();
     expect(after.entries).toBe(before.entries! + 1);
     expect(after.emitted).toBe(before.emitted! + 1);
+  });
+});
+
+describe('case linking under concurrency, entries in one statement', () => {
+  const person = (fullName: string): Person => ({ fullName, dateOfBirth: '1991-06-01', sex: 'F' });
+
+  /** A transaction of its own on the service's pool; the caller commits or rolls back. */
+  async function transaction() {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    return {
+      manager: runner.manager,
+      commit: async () => {
+        await runner.commitTransaction();
+        await runner.release();
+      },
+      rollback: async () => {
+        await runner.rollbackTransaction();
+        await runner.release();
+      },
+    };
+  }
+
+  function linkInput(keys: CaseLinkKey[]) {
+    return {
+      eventId: uuidv7(),
+      eventType: 'police.arrest.recorded.v1',
+      occurredAt: '2025-09-01T00:00:00Z',
+      region: 'riau',
+      keys,
+    };
+  }
+
+  it('two events naming the same person at once, no case yet: the second waits for the first and joins its case', async () => {
+    const cases = app.get(LinkEventsService);
+    const siti = person('Siti Concurrent Aminah');
+    const first = await transaction();
+    const second = await transaction();
+    const third = await transaction();
+    try {
+      const firstCase = await cases.link(
+        first.manager,
+        linkInput(caseKeys({ reportNumber: 'LP/C/1/2025', persons: [siti] })),
+      );
+      let secondCase: string | undefined;
+      const secondLink = cases
+        .link(second.manager, linkInput(caseKeys({ interceptionId: uuidv7(), persons: [siti] })))
+        .then((id) => (secondCase = id));
+      // An event sharing no key is not held up by the first (its lock is per key, not global).
+      const otherCase = await cases.link(
+        third.manager,
+        linkInput(caseKeys({ reportNumber: 'LP/C/2/2025', persons: [person('Somebody Else Entirely')] })),
+      );
+      expect(otherCase).not.toBe(firstCase);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(secondCase).toBeUndefined(); // waiting for the first's lock on the person's keys
+      await first.commit();
+      await secondLink;
+      expect(secondCase).toBe(firstCase);
+      await second.commit();
+      await third.commit();
+    } finally {
+      for (const t of [first, second, third]) await t.rollback().catch(() => undefined);
+    }
+    const [{ n }] = await dataSource.query(
+      `SELECT count(DISTINCT case_id)::int AS n FROM ministry_case_link WHERE value LIKE 'siti concurrent aminah|%'`,
+    );
+    expect(n).toBe(1);
+  });
+
+  it('a foiled departure and a checkpoint delay naming a new person, on two consumers at once, end in one case', async () => {
+    const traveller = person('Rina Simultan');
+    const base = interceptionWithCandidates(1).data;
+    const foiled = buildEvent(
+      'police.departure.foiled.v1',
+      {
+        ...base,
+        interceptionId: uuidv7(),
+        polda: 'riau',
+        candidateCount: 1,
+        candidates: [{ ...base.candidates[0]!, candidateId: uuidv7(), person: traveller }],
+      },
+      { source: poldaSource('riau') },
+    );
+    const delayFixture = validFixture('immigration.departure.delayed.v1');
+    const delay = buildEvent(
+      delayFixture.type,
+      {
+        ...delayFixture.data,
+        delayId: uuidv7(),
+        checkpoint: 'nunukan',
+        occurredAt: '2025-09-02T03:05:00Z',
+        validUntil: '2025-09-20T00:00:00Z',
+        traveler: traveller,
+      },
+      { source: checkpointSource('nunukan') },
+    );
+    delete (delay.data as { entryId?: unknown }).entryId;
+    delete (delay.data as { screeningId?: unknown }).screeningId;
+    const [policeSeq, immigrationSeq] = await Promise.all([
+      publish(foiled, poldaSource('riau')),
+      publish(delay, checkpointSource('nunukan')),
+    ]);
+    await consumerSettledAt('POLICE', 'ministry-police', policeSeq);
+    await consumerSettledAt('IMMIGRATION', 'ministry-immigration', immigrationSeq);
+    expect(await caseOfEvent(delay.id)).toBe(await caseOfEvent(foiled.id));
+  });
+
+  it('issues automatic entries in one statement: first of a duplicated id wins, a repeat inserts and publishes nothing', async () => {
+    const issuer = app.get(IssueAutomaticEntriesService);
+    const fixture = interceptionWithCandidates(3);
+    // Candidates of their own: entries are keyed by (Polda, candidateId), and the fixture's ids are issued above.
+    const cause = buildEvent(
+      fixture.type,
+      { ...fixture.data, candidates: fixture.data.candidates.map((c) => ({ ...c, candidateId: uuidv7() })) },
+      { source: fixture.source },
+    );
+    const decisions = entriesForFoiledDeparture(cause.data, cause.id);
+    // The third candidate is the first one again (same candidateId), with another reason.
+    decisions[2] = { ...decisions[0]!, reason: 'A duplicate of the first candidate.' };
+    const caseId = uuidv7();
+    type Issued = SimpulEvent<'ministry.watchlist.entry.issued.v1'>;
+    const outboxOf = async (manager: EntityManager): Promise<Issued[]> => {
+      const rows: Array<{ body: string }> = await manager.query(
+        `SELECT body FROM bus_outbox WHERE event_type = 'ministry.watchlist.entry.issued.v1' ORDER BY id`,
+      );
+      return rows.map((r) => JSON.parse(r.body) as Issued).filter((e) => e.causationid === cause.id);
+    };
+    const t = await transaction();
+    try {
+      const issued = await issuer.issue(t.manager, decisions, caseId, cause);
+      expect(issued).toHaveLength(2);
+      const stored = await t.manager.query(
+        `SELECT id, reason, valid_until, valid_until_at, last_event_id, case_id FROM ministry_watchlist_entry WHERE id = ANY($1::uuid[])`,
+        [issued],
+      );
+      expect(stored).toHaveLength(2);
+      const published = await outboxOf(t.manager);
+      expect(published.map((e) => e.data.entryId)).toEqual(issued);
+      for (const event of published) {
+        const row = stored.find((r: { id: string }) => r.id === event.data.entryId);
+        expect(row.reason).toBe(event.data.reason);
+        expect(row.reason).not.toBe('A duplicate of the first candidate.');
+        expect(row.last_event_id).toBe(event.id);
+        expect(row.case_id).toBe(caseId);
+        expect(new Date(row.valid_until_at).toISOString()).toBe(
+          new Date(event.data.validUntil).toISOString(),
+        );
+      }
+      // The same fact again (a re-delivery, or re-sent under a new event id): nothing new.
+      const resent = { ...cause, id: uuidv7() };
+      expect(await issuer.issue(t.manager, decisions, caseId, resent)).toEqual([]);
+      expect(await outboxOf(t.manager)).toHaveLength(2);
+    } finally {
+      await t.rollback();
+    }
   });
 });

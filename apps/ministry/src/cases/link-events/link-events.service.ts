@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deterministicUuid } from '../../shared/ids.js';
@@ -16,9 +17,38 @@ export interface LinkEventInput {
   preferredCaseId?: string | null;
 }
 
-// One lock for all case linking: two events of one operation arriving at once (a foiled departure
-// and its arrest on two consumers) must not open two cases. Linking is a few indexed statements.
-const CASE_LINKING_LOCK = 'simpul.ministry.case-linking';
+/**
+ * The advisory locks ($1, bigint[]) taken before linking, one per link key, in the order given
+ * (unnest yields the array in order; `caseLinkLockIds` sorts it).
+ */
+const LOCK_LINK_KEYS_SQL = `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`;
+
+/**
+ * The advisory lock ids of link keys: one per distinct (kind, value), 64 bits of SHA-256 under a
+ * namespace of their own, ascending, so that every transaction takes its locks in one global order.
+ *
+ * Why a lock per key is enough (it replaces one lock for all case linking): a case is only ever
+ * found through ministry_case_link rows, and a link row for a key is only ever written by `link()`
+ * while holding that key's lock. Two events that could end in the same case share at least one key,
+ * so they share that key's lock: the second waits until the first commits, and its lookup (a new
+ * READ COMMITTED snapshot, taken after the lock) sees the first's case and links. Two events that
+ * share no key cannot find each other's case, so they need not wait for each other. A hash
+ * collision only makes two unrelated keys wait for each other. Within one `link()` call the locks
+ * are taken in ascending order (no deadlock between two single-event transactions); a consumer
+ * batch that links several events in one transaction can still meet another batch in the opposite
+ * order: PostgreSQL then aborts one of them (deadlock_detected) and the bus re-applies that batch's
+ * events one by one, so it costs time, never correctness.
+ */
+export function caseLinkLockIds(keys: readonly CaseLinkKey[]): string[] {
+  const ids = new Set<bigint>();
+  for (const key of keys) {
+    const digest = createHash('sha256')
+      .update(`simpul.ministry.case-link\u001f${key.kind}\u001f${key.value}`, 'utf8')
+      .digest();
+    ids.add(digest.readBigInt64BE(0));
+  }
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+}
 
 /**
  * The oldest case sharing any of the keys ($1 kinds, $2 values): one primary-key probe of
@@ -48,7 +78,9 @@ export interface CheckpointFactInput {
 export class LinkEventsService {
   /** Returns the case id: an existing case sharing any key (the oldest), else a new one. */
   async link(manager: EntityManager, input: LinkEventInput): Promise<string> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [CASE_LINKING_LOCK]);
+    // Before any lookup: held until commit, so a case opened here is linked before another event
+    // sharing a key looks (see caseLinkLockIds). Also with a preferred case, whose links it adds.
+    if (input.keys.length > 0) await manager.query(LOCK_LINK_KEYS_SQL, [caseLinkLockIds(input.keys)]);
     let caseId = input.preferredCaseId ?? undefined;
     if (caseId) {
       const rows: unknown[] = await manager.query(`SELECT 1 FROM ministry_case WHERE id = $1`, [caseId]);

@@ -8,7 +8,7 @@ import {
 } from '@simpul/contracts';
 import type { EntityManager } from 'typeorm';
 import { deterministicUuid } from '../../shared/ids.js';
-import { insertIssuedEntry } from '../store-issued-entry.js';
+import { insertIssuedEntries } from '../store-issued-entry.js';
 import type { EntryDecision } from '../watchlist.rules.js';
 
 /** Who automatic entries name as issuer. */
@@ -29,25 +29,21 @@ export class IssueAutomaticEntriesService {
     caseId: string,
     cause: AnyEvent,
   ): Promise<string[]> {
-    const events = [];
-    const issued: string[] = [];
-    for (const decision of decisions) {
+    const events = decisions.map((decision) => {
       const entryId = deterministicUuid(
         'watchlist-entry',
         decision.origin.unit,
         decision.origin.personId ?? decision.origin.eventId,
       );
-      const event = buildEvent(
+      return buildEvent(
         MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
         { entryId, version: 1, ...decision, issuedBy: AUTOMATIC_ISSUER, caseId },
         { source: MINISTRY_SOURCE, correlationId: caseId, causationId: cause.id },
       );
-      if (await insertIssuedEntry(manager, event)) {
-        events.push(event);
-        issued.push(entryId);
-      }
-    }
-    if (events.length > 0) await this.outbox.appendMany(manager, events);
-    return issued;
+    });
+    // One INSERT … ON CONFLICT DO NOTHING for all entries, one outbox statement for what it inserted.
+    const inserted = await insertIssuedEntries(manager, events);
+    if (inserted.length > 0) await this.outbox.appendMany(manager, inserted);
+    return inserted.map((e) => e.data.entryId);
   }
 }
