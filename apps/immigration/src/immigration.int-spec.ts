@@ -277,17 +277,19 @@ describe('watchlist replica', () => {
           revoked_at: Date | null;
         }>
       )[0];
-    const matches = (subject: Person) => replica.matcher.match(subject, T0).map((m) => m.entry.entryId);
+    const matches = (subject: Person) =>
+      replica.matcher.match(subject, T0).matches.map((m) => m.entry.entryId);
     const before = replica.status();
 
     const a = uuidv7(); // issue v1, then its revoke
     const b = uuidv7(); // the revoke of v1, then its issue
     const c = uuidv7(); // issue v2 with an older re-issue (v1) after it, and the revoke of v1
+    // Names far apart: the engine matches spelling variants, so "Batch C" would match "Batch C Old".
     const [pa, pb, pc, pcOld] = [
-      person('Batch A'),
-      person('Batch B'),
-      person('Batch C'),
-      person('Batch C Old'),
+      person('Ketut Suardana'),
+      person('Lukas Manurung'),
+      person('Marthen Rumbiak'),
+      person('Nyoman Sudarsa'),
     ];
     await applyBatch(
       [
@@ -323,7 +325,7 @@ describe('watchlist replica', () => {
 
     // A rolled-back batch leaves neither the table nor the index changed.
     const d = uuidv7();
-    const pd = person('Batch D');
+    const pd = person('Oktavianus Tanod');
     await expect(
       applyBatch([issued(d, 1, pd)], () => Promise.reject(new Error('rolled back'))),
     ).rejects.toThrow('rolled back');
@@ -331,7 +333,7 @@ describe('watchlist replica', () => {
     expect(matches(pd)).toEqual([]);
 
     // The revoke of v3 beats its issue in either order, a re-issue (v4) beats that; left revoked.
-    const pcNew = person('Batch C New');
+    const pcNew = person('Petrus Sinaga');
     await applyBatch([revoked(c, 3), issued(c, 3, pcNew)]);
     expect(await row(c)).toMatchObject({ version: 3, rank: '7' });
     await applyBatch([issued(c, 4, pcNew)]);
@@ -362,8 +364,10 @@ describe('POST /v1/screenings', () => {
           entryVersion: 1,
           legalType: 'dpo',
           action: 'deny_departure',
-          score: 1,
-          reasons: ['nik_exact'],
+          // NIK equality is decisive for the engine (calibrated 0.999, not 1).
+          score: expect.any(Number),
+          effect: 'deny',
+          reasons: expect.arrayContaining(['nik_exact']),
         },
       ],
       watchlist: { sequence: expect.any(Number), asOf: expect.any(String) },
@@ -384,6 +388,36 @@ describe('POST /v1/screenings', () => {
     });
     expect(matched.data.decision).toBe('refer');
     expect(matched.data.origin).toEqual((protective.data as { origin?: unknown }).origin);
+  });
+
+  it('matches an old-spelling variant through the engine, and lists a monitor match without referring', async () => {
+    // No NIK or passport: "Djoko Soesanto" on the list, "Joko Susanto" at the desk, same birth date.
+    const listed: Person = { fullName: 'Djoko Soesanto', dateOfBirth: '1968-04-17', sex: 'M' };
+    const dpo = issued(uuidv7(), 1, listed, 'dpo');
+    const watched: Person = { fullName: 'Tjahjo Koesoemo', dateOfBirth: '1971-09-30', sex: 'M' };
+    const monitor = issued(uuidv7(), 1, watched, 'advisory');
+    (monitor.data as { action: string }).action = 'monitor';
+    await publish(dpo);
+    await publish(monitor);
+    await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(monitor.id)));
+
+    const denied = await screen('batam-center', { fullName: 'Joko Susanto', dateOfBirth: '1968-04-17' });
+    expect(denied.body).toMatchObject({
+      decision: 'deny',
+      matches: [
+        {
+          entryId: (dpo.data as { entryId: string }).entryId,
+          legalType: 'dpo',
+          effect: 'deny',
+          reasons: expect.arrayContaining(['name_spelling_variant', 'dob_exact']),
+        },
+      ],
+    });
+    const monitored = await screen('batam-center', { fullName: 'Cahyo Kusumo', dateOfBirth: '1971-09-30' });
+    expect(monitored.body).toMatchObject({
+      decision: 'clear',
+      matches: [{ entryId: (monitor.data as { entryId: string }).entryId, effect: 'monitor' }],
+    });
   });
 
   it('answers 400 naming every bad field, writing nothing', async () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  identityKeys,
-  matchReasons,
-  matchScore,
-  normaliseName,
-  normalisePassport,
-} from './identity.rules.js';
+import { identityKeys, normaliseName, normalisePassport } from './identity.rules.js';
 
 describe('identity rules', () => {
   it('normalises names: case, diacritics, punctuation, whitespace', () => {
@@ -19,32 +13,20 @@ describe('identity rules', () => {
     expect(normalisePassport('C0121456 7')).toBe(normalisePassport('CO12I4567'));
   });
 
-  it('matches on NIK, passport, or name + date of birth, with reasons and a score', () => {
-    const subject = identityKeys({
-      fullName: 'Budi Santoso',
-      aliases: ['Budi S'],
+  it('keys a person by NIK, passport and each name + date of birth', () => {
+    expect(
+      identityKeys({
+        fullName: 'Budi Santoso',
+        aliases: ['BUDI  santoso', 'Budi S.'],
+        nik: '1472010101800001',
+        passportNumber: 'CI234567',
+        dateOfBirth: '1980-01-01',
+      }),
+    ).toEqual({
       nik: '1472010101800001',
-      passportNumber: 'C1234567',
-      dateOfBirth: '1980-01-01',
+      passport: 'C1234567',
+      nameDob: ['budi santoso|1980-01-01', 'budi s|1980-01-01'],
     });
-    expect(matchReasons(identityKeys({ fullName: 'X', nik: '1472010101800001' }), subject)).toEqual([
-      'nik_exact',
-    ]);
-    expect(matchReasons(identityKeys({ fullName: 'X', passportNumber: 'CI234567' }), subject)).toEqual([
-      'passport_exact',
-    ]);
-    expect(
-      matchReasons(identityKeys({ fullName: 'BUDI  santoso', dateOfBirth: '1980-01-01' }), subject),
-    ).toEqual(['name_dob_exact']);
-    expect(matchReasons(identityKeys({ fullName: 'Budi S.', dateOfBirth: '1980-01-01' }), subject)).toEqual([
-      'name_dob_exact',
-    ]);
-    expect(
-      matchReasons(identityKeys({ fullName: 'Budi Santoso', dateOfBirth: '1980-01-02' }), subject),
-    ).toEqual([]);
-    expect(matchReasons(identityKeys({ fullName: 'Budi Santoso' }), subject)).toEqual([]);
-    expect(matchScore(['nik_exact', 'name_dob_exact'])).toBe(1);
-    expect(matchScore(['name_dob_exact'])).toBe(0.9);
-    expect(matchScore([])).toBe(0);
+    expect(identityKeys({ fullName: 'Budi Santoso' })).toEqual({ nameDob: [] });
   });
 });

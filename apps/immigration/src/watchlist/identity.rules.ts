@@ -1,5 +1,5 @@
-// Framework-free identity normalisation for exact matching (until @simpul/screening replaces the
-// matcher). Inputs and outputs are personal data: never log them.
+// Framework-free identity normalisation for exact lookups (delays elsewhere; screening against the
+// watchlist uses @simpul/screening). Inputs and outputs are personal data: never log them.
 
 /** Minimal Person shape the rules read (the contract's Person). */
 export interface PersonLike {
@@ -8,6 +8,9 @@ export interface PersonLike {
   nik?: string;
   passportNumber?: string;
   dateOfBirth?: string;
+  sex?: 'M' | 'F';
+  /** ISO 3166-1 alpha-3; absent means IDN. */
+  nationality?: string;
 }
 
 /** Full name for comparison: no diacritics, lower case, punctuation as spaces, single spaces. */
@@ -44,23 +47,4 @@ export function identityKeys(person: PersonLike): IdentityKeys {
     ...(person.passportNumber ? { passport: normalisePassport(person.passportNumber) } : {}),
     nameDob: person.dateOfBirth ? [...new Set(names)].map((n) => `${n}|${person.dateOfBirth}`) : [],
   };
-}
-
-/** Why two persons match, strongest first. */
-export type MatchReason = 'nik_exact' | 'passport_exact' | 'name_dob_exact';
-
-/** Reasons `traveler` matches `subject` (empty: no match). */
-export function matchReasons(traveler: IdentityKeys, subject: IdentityKeys): MatchReason[] {
-  const reasons: MatchReason[] = [];
-  if (traveler.nik && traveler.nik === subject.nik) reasons.push('nik_exact');
-  if (traveler.passport && traveler.passport === subject.passport) reasons.push('passport_exact');
-  if (traveler.nameDob.some((k) => subject.nameDob.includes(k))) reasons.push('name_dob_exact');
-  return reasons;
-}
-
-/** Score of a match from its reasons: an identifier is certain, name + date of birth strong. */
-export function matchScore(reasons: readonly MatchReason[]): number {
-  if (reasons.includes('nik_exact') || reasons.includes('passport_exact')) return 1;
-  if (reasons.includes('name_dob_exact')) return 0.9;
-  return 0;
 }

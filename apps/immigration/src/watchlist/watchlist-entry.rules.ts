@@ -13,33 +13,11 @@ export function entryRank(version: number, revoked: boolean): number {
   return version * 2 + (revoked ? 1 : 0);
 }
 
-/** Whether an entry can match at `now`: issued (not only revoked), not revoked, within validFrom..validUntil. */
-export function isEntryActive(
-  entry: { revokedAt: Date | null; validFrom: Date | null; validUntil: Date | null; hasPerson: boolean },
-  now: Date,
-): boolean {
-  if (!entry.hasPerson || entry.revokedAt) return false;
-  if (!entry.validFrom || !entry.validUntil) return false;
-  const t = now.getTime();
-  return t >= entry.validFrom.getTime() && t < entry.validUntil.getTime();
-}
-
 /**
- * What one matched entry asks of the desk: `deny` only for a binding ban (cegah or dpo with
- * deny_departure); an advisory or protective entry never denies (DOMAIN.md: never shown as a ban);
- * every other match refers the traveller to an interview (monitor included: an officer should know).
+ * The screening's decision: the watchlist's (the engine's policy: `deny` only for a binding ban with
+ * strong evidence, `monitor` matches never change a `clear`); a live delay elsewhere is at least refer.
  */
-export function decisionForEntry(legalType: LegalType, action: EntryAction): 'refer' | 'deny' {
-  if (action === 'deny_departure' && (legalType === 'cegah' || legalType === 'dpo')) return 'deny';
-  return 'refer';
-}
-
-/** The screening's decision: the strictest of its matches; a live delay elsewhere is at least refer. */
-export function screeningDecision(
-  entryDecisions: readonly ('refer' | 'deny')[],
-  delayedElsewhere: boolean,
-): Decision {
-  if (entryDecisions.includes('deny')) return 'deny';
-  if (entryDecisions.length > 0 || delayedElsewhere) return 'refer';
-  return 'clear';
+export function screeningDecision(watchlist: Decision, delayedElsewhere: boolean): Decision {
+  if (watchlist === 'clear' && delayedElsewhere) return 'refer';
+  return watchlist;
 }

@@ -1,12 +1,13 @@
 import {
-  identityKeys,
-  matchReasons,
-  matchScore,
-  type IdentityKeys,
-  type MatchReason,
-  type PersonLike,
-} from './identity.rules.js';
-import { isEntryActive, type EntryAction, type LegalType } from './watchlist-entry.rules.js';
+  ScreeningInputError,
+  WatchlistIndex,
+  type Decision,
+  type MatchEffect,
+  type ReasonCode,
+  type WatchlistEntryInput,
+} from '@simpul/screening';
+import type { PersonLike } from './identity.rules.js';
+import type { EntryAction, LegalType } from './watchlist-entry.rules.js';
 
 /** One entry's state as the replica holds it (personal data: `person`). */
 export interface IndexedEntry {
@@ -26,105 +27,119 @@ export interface IndexedEntry {
 export interface WatchlistMatch {
   entry: IndexedEntry;
   score: number;
-  reasons: MatchReason[];
+  /** What this match does at the desk (the engine's policy); `monitor` never changes a `clear`. */
+  effect: MatchEffect;
+  reasons: ReasonCode[];
 }
 
-/**
- * What screening needs from the in-memory watchlist. The screening engine (libs/screening) can
- * replace the exact matcher below by implementing this interface.
- */
+export interface WatchlistScreening {
+  /** The watchlist's decision alone (without delays elsewhere). */
+  decision: Decision;
+  /** Matches, highest score first. */
+  matches: WatchlistMatch[];
+}
+
+/** What screening needs from the in-memory watchlist. */
 export interface WatchlistMatcher {
   /** Applies an entry state; ignored when the held state ranks the same or higher (a redo is harmless). */
   apply(entry: IndexedEntry): void;
-  /** Entries matching `traveler` that are active at `now`. */
-  match(traveler: PersonLike, now: Date): WatchlistMatch[];
+  /** Replaces the whole content with `entries` (at start, from the replica rows). */
+  rebuild(entries: Iterable<IndexedEntry>): void;
+  /** Screens `traveler` at `now`: only entries active then can match. */
+  match(traveler: PersonLike, now: Date): WatchlistScreening;
   /** Entries held that are active at `now`. */
   activeCount(now: Date): number;
   clear(): void;
 }
 
-/** Exact matcher: NIK, passport (O/0, I/1 normalised), normalised full name or alias + date of birth. */
-export class ExactWatchlistIndex implements WatchlistMatcher {
-  private readonly entries = new Map<string, { entry: IndexedEntry; keys: IdentityKeys }>();
-  private readonly byKey = new Map<string, Set<string>>();
-  /** Bumped on every change of `entries`; see `activeCount`. */
+/**
+ * The screening engine (@simpul/screening) behind `WatchlistMatcher`. The held states keep the
+ * service's rank rule (rank = 2 × version, + 1 for a revoke; a lower rank is ignored, so a late issue
+ * cannot resurrect a revoked entry); the engine's index holds only issued, complete entries and is
+ * updated once per applied state, never rebuilt per event.
+ */
+export class EngineWatchlistMatcher implements WatchlistMatcher {
+  private readonly held = new Map<string, IndexedEntry>();
+  private readonly index = new WatchlistIndex();
+  /** Bumped on every change of the content; see `activeCount`. */
   private changes = 0;
   private countCache: { changes: number; from: number; until: number; count: number } | undefined;
 
   apply(entry: IndexedEntry): void {
-    const held = this.entries.get(entry.entryId);
-    if (held && held.entry.rank >= entry.rank) return;
-    if (held) this.unindex(entry.entryId, held.keys);
+    const held = this.held.get(entry.entryId);
+    if (held && held.rank >= entry.rank) return;
     this.changes++;
-    const keys = entry.person ? identityKeys(entry.person) : { nameDob: [] };
-    this.entries.set(entry.entryId, { entry, keys });
-    for (const key of keyStrings(keys)) {
-      let set = this.byKey.get(key);
-      if (!set) this.byKey.set(key, (set = new Set()));
-      set.add(entry.entryId);
+    this.held.set(entry.entryId, entry);
+    const input = toEngineInput(entry);
+    if (!input) {
+      this.index.remove(entry.entryId);
+      return;
+    }
+    try {
+      this.index.upsert(input);
+    } catch (error) {
+      // An unusable shape (a code and a field, never a value): the entry is held but never matches.
+      if (!(error instanceof ScreeningInputError)) throw error;
+      this.index.remove(entry.entryId);
     }
   }
 
-  match(traveler: PersonLike, now: Date): WatchlistMatch[] {
-    const keys = identityKeys(traveler);
-    const candidates = new Set<string>();
-    for (const key of keyStrings(keys)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+  rebuild(entries: Iterable<IndexedEntry>): void {
+    this.changes++;
+    this.held.clear();
+    this.index.rebuild([]);
+    for (const entry of entries) this.apply(entry);
+  }
+
+  match(traveler: PersonLike, now: Date): WatchlistScreening {
+    const result = this.index.screen(traveler, { now });
     const matches: WatchlistMatch[] = [];
-    for (const id of candidates) {
-      const held = this.entries.get(id)!;
-      if (!isEntryActive({ ...held.entry, hasPerson: held.entry.person !== null }, now)) continue;
-      const reasons = matchReasons(keys, held.keys);
-      if (reasons.length === 0) continue;
-      matches.push({ entry: held.entry, reasons, score: matchScore(reasons) });
+    for (const m of result.matches) {
+      const entry = this.held.get(m.entryId);
+      if (!entry) continue; // cannot happen: the index holds only held entries
+      matches.push({ entry, score: m.score, effect: m.effect, reasons: m.reasons });
     }
-    return matches.sort((a, b) => b.score - a.score || a.entry.entryId.localeCompare(b.entry.entryId));
+    return { decision: result.decision, matches };
   }
 
   /**
-   * The count changes only when an entry changes (`apply`, `clear`) or when `now` crosses one of the
-   * held entries' validFrom/validUntil. So one walk (without copying entries) gives the count and the
-   * interval [computedAt, nextBoundary) in which it stays true; calls within that interval, with no
-   * change in between, are O(1). Under a steady stream of applies it is one allocation-free walk.
+   * The count changes only when the content changes or when `now` crosses a held entry's
+   * validFrom/validUntil; so a count stays true in [computedAt, nextBoundary) and calls within that
+   * interval with no change in between are O(1) (/v1/watchlist/status is polled).
    */
   activeCount(now: Date): number {
     const t = now.getTime();
     const cache = this.countCache;
     if (cache && cache.changes === this.changes && cache.from <= t && t < cache.until) return cache.count;
-    let count = 0;
+    const count = this.index.countActive(now);
     let until = Infinity;
-    for (const { entry } of this.entries.values()) {
+    for (const entry of this.held.values()) {
       if (!entry.person || entry.revokedAt || !entry.validFrom || !entry.validUntil) continue;
       const from = entry.validFrom.getTime();
       const to = entry.validUntil.getTime();
       if (t < from) until = Math.min(until, from);
-      else if (t < to) {
-        count++;
-        until = Math.min(until, to);
-      }
+      else if (t < to) until = Math.min(until, to);
     }
     this.countCache = { changes: this.changes, from: t, until, count };
     return count;
   }
 
   clear(): void {
-    this.changes++;
-    this.entries.clear();
-    this.byKey.clear();
-  }
-
-  private unindex(entryId: string, keys: IdentityKeys): void {
-    for (const key of keyStrings(keys)) {
-      const set = this.byKey.get(key);
-      set?.delete(entryId);
-      if (set?.size === 0) this.byKey.delete(key);
-    }
+    this.rebuild([]);
   }
 }
 
-function keyStrings(keys: IdentityKeys): string[] {
-  return [
-    ...(keys.nik ? [`nik:${keys.nik}`] : []),
-    ...(keys.passport ? [`passport:${keys.passport}`] : []),
-    ...keys.nameDob.map((k) => `name:${k}`),
-  ];
+/** The engine's input for an issued, complete entry; undefined for a revoked or incomplete one. */
+function toEngineInput(entry: IndexedEntry): WatchlistEntryInput | undefined {
+  const { person, legalType, action, validFrom, validUntil } = entry;
+  if (entry.revokedAt || !person || !legalType || !action || !validFrom || !validUntil) return undefined;
+  return {
+    entryId: entry.entryId,
+    version: entry.version,
+    legalType,
+    action,
+    person,
+    validFrom: validFrom.toISOString(),
+    validUntil: validUntil.toISOString(),
+  };
 }

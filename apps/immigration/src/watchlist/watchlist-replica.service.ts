@@ -3,14 +3,14 @@ import type { SimpulEvent } from '@simpul/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../shared/after-commit.js';
 import { Clock } from '../shared/clock.js';
-import { ExactWatchlistIndex, type IndexedEntry, type WatchlistMatcher } from './watchlist-index.js';
+import { EngineWatchlistMatcher, type IndexedEntry, type WatchlistMatcher } from './watchlist-index.js';
 import { entryRank, type EntryAction, type LegalType } from './watchlist-entry.rules.js';
 
-/** Injection token of the in-memory matcher (swap in libs/screening's engine here). */
+/** Injection token of the in-memory matcher (libs/screening's engine). */
 export const WATCHLIST_MATCHER = Symbol('WATCHLIST_MATCHER');
 
 export function createWatchlistMatcher(): WatchlistMatcher {
-  return new ExactWatchlistIndex();
+  return new EngineWatchlistMatcher();
 }
 
 type WatchlistEvent =
@@ -54,8 +54,7 @@ export class WatchlistReplicaService implements OnModuleInit {
   /** Reloads the index from the table (at start; also usable by operators after a restore). */
   async rebuild(): Promise<void> {
     const rows: ReplicaRow[] = await this.dataSource.query(`SELECT * FROM watchlist_replica`);
-    this.matcher.clear();
-    for (const row of rows) this.matcher.apply(toIndexed(row));
+    this.matcher.rebuild(rows.map(toIndexed));
     const [state] = (await this.dataSource.query(
       `SELECT last_sequence, last_applied_at FROM watchlist_replica_state WHERE id = 1`,
     )) as Array<{ last_sequence: string; last_applied_at: Date | null }>;

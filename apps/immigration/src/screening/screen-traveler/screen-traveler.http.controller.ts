@@ -64,7 +64,8 @@ export class ScreenTravelerHttpController {
   })
   @ApiCreatedResponse({
     description:
-      '{ screeningId, decision: clear|refer|deny, matches: [{ entryId, entryVersion, legalType, action, score, reasons }], ' +
+      '{ screeningId, decision: clear|refer|deny, matches: [{ entryId, entryVersion, legalType, action, score (0..1), ' +
+      'effect: deny|refer|monitor (monitor never changes a clear), reasons (@simpul/screening reason codes) }], ' +
       'reasons, delaysElsewhere, watchlist: { sequence, asOf } }. 400 VALIDATION_FAILED; 403 AUTH.WRONG_UNIT or ' +
       'IMMIGRATION.CHECKPOINT_NOT_SERVED.',
   })

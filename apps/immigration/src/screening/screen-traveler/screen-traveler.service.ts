@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, checkpointSource, uuidv7, type Person, type StatedPurpose } from '@simpul/contracts';
+import type { MatchEffect, ReasonCode } from '@simpul/screening';
 import { DataSource } from 'typeorm';
 import { DelaysService, type DelayElsewhere } from '../../delays/delays.service.js';
 import { Clock } from '../../shared/clock.js';
 import { WatchlistReplicaService } from '../../watchlist/watchlist-replica.service.js';
 import {
-  decisionForEntry,
   screeningDecision,
   type Decision,
   type EntryAction,
@@ -24,8 +24,11 @@ export interface ScreeningMatchView {
   entryVersion: number;
   legalType: LegalType;
   action: EntryAction;
+  /** Calibrated probability (0..1) that traveller and entry are the same person. */
   score: number;
-  reasons: string[];
+  /** What this match does: `deny`, `refer`, or `monitor` (listed, never changes a `clear`). */
+  effect: MatchEffect;
+  reasons: ReasonCode[];
 }
 
 export interface ScreeningResult {
@@ -39,9 +42,9 @@ export interface ScreeningResult {
 }
 
 /**
- * Screens a departing traveller against the local replica (never waits for NATS), stores the
- * screening and, on a match, appends `immigration.screening.matched.v1` per matched entry to the
- * outbox in the same transaction.
+ * Screens a departing traveller against the local replica with @simpul/screening (never waits for
+ * NATS), stores the screening and appends `immigration.screening.matched.v1` per `deny` or `refer`
+ * match to the outbox in the same transaction (`monitor` matches are stored, not published).
  */
 @Injectable()
 export class ScreenTravelerService {
@@ -56,27 +59,25 @@ export class ScreenTravelerService {
   async screen(request: ScreeningRequest): Promise<ScreeningResult> {
     const now = this.clock.now();
     const screeningId = uuidv7();
-    const found = this.replica.matcher.match(request.traveler, now).filter((m) => m.entry.legalType);
+    const found = this.replica.matcher.match(request.traveler, now);
     const delaysElsewhere = await this.delays.delaysElsewhere(request.traveler, request.checkpoint, now);
-    const matches = found.map((m) => ({
-      match: m,
-      decision: decisionForEntry(m.entry.legalType!, m.entry.action!),
-    }));
-    const decision = screeningDecision(
-      matches.map((m) => m.decision),
-      delaysElsewhere.length > 0,
-    );
-    const views: ScreeningMatchView[] = matches.map(({ match }) => ({
+    const decision = screeningDecision(found.decision, delaysElsewhere.length > 0);
+    const views: ScreeningMatchView[] = found.matches.map((match) => ({
       entryId: match.entry.entryId,
       entryVersion: match.entry.version,
       legalType: match.entry.legalType!,
       action: match.entry.action!,
       score: match.score,
+      effect: match.effect,
       reasons: match.reasons,
     }));
     const reasons = delaysElsewhere.length > 0 ? ['departure_delayed_elsewhere'] : [];
     const watchlist = this.replica.status();
-    const events = matches.map(({ match, decision: entryDecision }) =>
+    // `monitor` matches are listed for the record but never published as a match.
+    const published = found.matches.flatMap((match) =>
+      match.effect === 'deny' || match.effect === 'refer' ? [{ match, entryDecision: match.effect }] : [],
+    );
+    const events = published.map(({ match, entryDecision }) =>
       buildEvent(
         'immigration.screening.matched.v1',
         {
