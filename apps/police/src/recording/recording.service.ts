@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson, OutboxService, type BusEvent } from '@simpul/bus';
-import { ApiException, type Unit } from '@simpul/http';
+import { ApiException, assertActsFor, type Unit } from '@simpul/http';
+import { PoliceUnits } from '../config/police-units.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { idempotencyKeyProblem, replayOf, requestHash } from '@simpul/http';
@@ -17,6 +18,8 @@ export interface RecordedResponse {
 /** What a use case prepares from the trimmed body: the event, and how to store its state. */
 export interface PreparedRecord {
   id: string;
+  /** The Polda the record is about: the caller must act for it and this deployment must serve it. */
+  polda: string;
   event: BusEvent;
   insert(manager: EntityManager): Promise<void>;
 }
@@ -27,7 +30,7 @@ export interface RecordRequest {
   unit: Unit;
   idempotencyKey?: string;
   body: unknown;
-  /** Validates and authorizes (throwing ApiException 4xx) and builds the event; writes nothing. */
+  /** Validates (throwing ApiException 400) and builds the event; writes nothing. */
   prepare(trimmedBody: unknown): PreparedRecord | Promise<PreparedRecord>;
 }
 
@@ -48,6 +51,7 @@ export class RecordingService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(PoliceUnits) private readonly units: PoliceUnits,
   ) {}
 
   async record(request: RecordRequest): Promise<{ statusCode: number; body: RecordedResponse }> {
@@ -61,6 +65,9 @@ export class RecordingService {
       if (earlier) return earlier;
     }
     const prepared = await request.prepare(trimmed);
+    // After validation (400 first), before any write: 403 for another unit or an unserved Polda.
+    assertActsFor(request.unit, `polda:${prepared.polda}`);
+    this.units.assertServed(prepared.polda);
     const body: RecordedResponse = { id: prepared.id, eventId: prepared.event.id };
     try {
       await this.dataSource.transaction(async (manager) => {

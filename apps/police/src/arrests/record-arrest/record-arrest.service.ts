@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from '@simpul/contracts';
-import { assertActsFor, type Unit } from '@simpul/http';
+import type { Unit } from '@simpul/http';
 import { DataSource } from 'typeorm';
-import { PoliceUnits } from '../../config/police-units.js';
 import { Interception } from '../../interceptions/interception.entity.js';
 import {
   RecordingService,
@@ -17,7 +16,6 @@ import { arrestCorrelationId, arrestEventFromBody, namedInterceptionId } from '.
 export class RecordArrestService {
   constructor(
     @Inject(RecordingService) private readonly recording: RecordingService,
-    @Inject(PoliceUnits) private readonly units: PoliceUnits,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
@@ -40,10 +38,9 @@ export class RecordArrestService {
         const built = arrestEventFromBody(trimmed, uuidv7, { correlationId });
         if (!built.ok) throw validationFailed(built.problems);
         const { event } = built;
-        assertActsFor(unit, `polda:${event.data.polda}`);
-        this.units.assertServed(event.data.polda);
         return {
           id: event.data.arrestId,
+          polda: event.data.polda,
           event,
           insert: async (manager) => {
             await manager.insert(Arrest, {

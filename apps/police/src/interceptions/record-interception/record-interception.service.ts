@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from '@simpul/contracts';
-import { assertActsFor, type Unit } from '@simpul/http';
-import { PoliceUnits } from '../../config/police-units.js';
+import type { Unit } from '@simpul/http';
 import {
   RecordingService,
   validationFailed,
@@ -13,10 +12,7 @@ import { interceptionEventFromBody } from '../interception.rules.js';
 /** Records a foiled departure for the Polda the body names and announces it (police.departure.foiled.v1) through the outbox. */
 @Injectable()
 export class RecordInterceptionService {
-  constructor(
-    @Inject(RecordingService) private readonly recording: RecordingService,
-    @Inject(PoliceUnits) private readonly units: PoliceUnits,
-  ) {}
+  constructor(@Inject(RecordingService) private readonly recording: RecordingService) {}
 
   record(
     unit: Unit,
@@ -32,10 +28,9 @@ export class RecordInterceptionService {
         const built = interceptionEventFromBody(trimmed, uuidv7);
         if (!built.ok) throw validationFailed(built.problems);
         const { event } = built;
-        assertActsFor(unit, `polda:${event.data.polda}`);
-        this.units.assertServed(event.data.polda);
         return {
           id: event.data.interceptionId,
+          polda: event.data.polda,
           event,
           insert: async (manager) => {
             await manager.insert(Interception, {
