@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
-import { ApiException } from '@simpul/http';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
 import {
   IdempotentWriteService,
@@ -9,7 +8,7 @@ import {
 } from '../../shared/idempotency/idempotent-write.service.js';
 import { isUuid } from '../../shared/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
-import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
+import { entryNotFound, lockEntry } from '../lock-entry.js';
 import { entryData } from '../watchlist-entry.view.js';
 
 /** Fields a re-issue cannot change: the entry's identity, its version (always +1) and its origin. */
@@ -33,8 +32,7 @@ export class ReissueEntryService {
     idempotency: IdempotencyContext,
   ): Promise<{ id: string; version: number; eventId: string }> {
     const changes = objectBody(body);
-    const notFound = new ApiException(404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND', 'watchlist entry not found');
-    if (!isUuid(id)) throw notFound;
+    if (!isUuid(id)) throw entryNotFound();
     const fixed = FIXED_ENTRY_FIELDS.filter((f) => f in changes).map((f) => ({
       path: f,
       rule: 'unknownProperty',
@@ -42,13 +40,7 @@ export class ReissueEntryService {
     }));
     const write = { ...idempotency, operation: `POST /v1/watchlist/${id}/reissue`, body, statusCode: 200 };
     return this.writes.run(write, async (manager) => {
-      const entry = await manager
-        .getRepository(WatchlistEntryEntity)
-        .createQueryBuilder('e')
-        .setLock('pessimistic_write')
-        .where('e.id = :id', { id })
-        .getOne();
-      if (!entry) throw notFound;
+      const entry = await lockEntry(manager, id);
       const version = nextVersion(entry.version);
       const event = buildOrReject(
         () =>

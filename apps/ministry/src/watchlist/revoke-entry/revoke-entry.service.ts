@@ -9,7 +9,7 @@ import {
 } from '../../shared/idempotency/idempotent-write.service.js';
 import { isUuid } from '../../shared/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
-import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
+import { entryNotFound, lockEntry } from '../lock-entry.js';
 
 /** Revokes an entry with a version above the stored one, so every replica replaces the issued version. */
 @Injectable()
@@ -25,20 +25,13 @@ export class RevokeEntryService {
     idempotency: IdempotencyContext,
   ): Promise<{ id: string; version: number; eventId: string }> {
     const fields = objectBody(body);
-    const notFound = new ApiException(404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND', 'watchlist entry not found');
-    if (!isUuid(id)) throw notFound;
+    if (!isUuid(id)) throw entryNotFound();
     const unknown = Object.keys(fields)
       .filter((k) => k !== 'reason' && k !== 'revokedAt')
       .map((k) => ({ path: k, rule: 'unknownProperty', message: `${k}: is not allowed [unknownProperty]` }));
     const write = { ...idempotency, operation: `POST /v1/watchlist/${id}/revoke`, body, statusCode: 200 };
     return this.writes.run(write, async (manager) => {
-      const entry = await manager
-        .getRepository(WatchlistEntryEntity)
-        .createQueryBuilder('e')
-        .setLock('pessimistic_write')
-        .where('e.id = :id', { id })
-        .getOne();
-      if (!entry) throw notFound;
+      const entry = await lockEntry(manager, id);
       const version = nextVersion(entry.version);
       const revokedAt = typeof fields.revokedAt === 'string' ? fields.revokedAt : new Date().toISOString();
       // Validated before the state check so a bad body is 400 whatever the entry's state.
