@@ -71,7 +71,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/{bus,screening,cli}/**/*.ts', 'test/**/*.ts'],
+    files: ['libs/{bus,screening,cli,http,privacy,audit,trust}/**/*.ts', 'test/**/*.ts', 'deploy/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

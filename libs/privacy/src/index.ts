@@ -1,0 +1,5 @@
+/**
+ * @simpul/privacy: pseudonymisation of personal data at rest (Law 21/2007 art. 44, UU PDP):
+ * field encryption (AES-256-GCM) and keyed blind indexes (HMAC-SHA256) for searching.
+ */
+export { BlindIndex, normaliseIdentifier, type IdentifierKind } from './blind-index.js';
