@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusModule, type BusLogger } from '@simpul/bus';
+import { BusModule, busClientOptions, type BusLogger } from '@simpul/bus';
 import { checkpointSource } from '@simpul/contracts';
 import { HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { ImmigrationConfig, servedCheckpoints } from './config/immigration.config.js';
@@ -45,7 +45,7 @@ export class AppModule {
         TypeOrmModule.forRoot(immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL)),
         BusModule.forRoot({
           service: 'immigration',
-          nats: { servers: config.NATS_URL || undefined },
+          ...busClientOptions(config),
           keys: {
             devDirectory: config.SIMPUL_KEYS_DIR,
             units: servedCheckpoints(config).map((code) => ({

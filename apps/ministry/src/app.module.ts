@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusHealthService, BusModule } from '@simpul/bus';
+import { BusHealthService, BusModule, busClientOptions } from '@simpul/bus';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
 import { HealthRegistry, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { AlertsModule } from './alerts/alerts.module.js';
@@ -32,7 +32,7 @@ export class AppModule implements OnModuleInit {
         TypeOrmModule.forRoot(ministryDataSourceOptions(config.MINISTRY_DATABASE_URL)),
         BusModule.forRoot({
           service: 'ministry',
-          nats: { servers: config.NATS_URL || undefined },
+          ...busClientOptions(config),
           keys: {
             devDirectory: config.SIMPUL_KEYS_DIR,
             units: [{ unit: 'ministry:service', source: MINISTRY_SOURCE }],

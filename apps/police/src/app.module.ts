@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusModule, type BusModuleOptions } from '@simpul/bus';
+import { BusModule, busClientOptions, type BusModuleOptions } from '@simpul/bus';
 import { HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { ArrestsModule } from './arrests/arrests.module.js';
-import { natsServers, PoliceConfig } from './config/police.config.js';
+import { PoliceConfig } from './config/police.config.js';
 import { PoliceUnits } from './config/police-units.js';
 import { loadServedPoldas } from './config/served-poldas.js';
 import { policeDataSourceOptions } from './database/data-source-options.js';
@@ -46,7 +46,7 @@ export class AppModule {
         BusModule.forRoot({
           ...tuning,
           service: 'police',
-          nats: { servers: natsServers(config) },
+          ...busClientOptions(config),
           keys: {
             devDirectory: config.SIMPUL_KEYS_DIR,
             units: units.served.map((unit) => ({ unit: unit.id, source: unit.source })),

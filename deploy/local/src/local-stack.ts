@@ -1,19 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDevKeys } from '@simpul/bus';
 import { LauncherError } from './install.js';
 import { isAlive, startManaged, type ManagedProcess } from './managed-process.js';
-import { ensureNats } from './nats-server.js';
+import { ensureNats, ensureTrustMaterial, type NatsChoice } from './nats-server.js';
 import { REPO_ROOT, statePath } from './paths.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
-import { allUnitIds, loadReferenceUnits } from './reference-units.js';
-import { ensureLocalTokens } from './local-tokens.js';
 import { spawnSync } from 'node:child_process';
 
 export const SERVICES = ['police', 'ministry', 'immigration'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 const DEFAULT_PORTS: Record<ServiceName, number> = { police: 3101, ministry: 3102, immigration: 3103 };
+
+/** The registry unit each service connects to NATS as (deploy/agencies.yaml). */
+const NATS_IDENTITY: Record<ServiceName, string> = {
+  police: 'police:gateway',
+  ministry: 'ministry:service',
+  immigration: 'immigration:local',
+};
 
 export interface LocalStack {
   /** Base URL of each service's HTTP API. */
@@ -44,20 +48,16 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     await Promise.all(infrastructure.map((p) => p.stop(1500)));
   };
   try {
-    const nats = await ensureNats(log);
+    // Keys, NATS credentials, tokens and TLS come from deploy/agencies.yaml, before anything starts.
+    const trust = await ensureTrustMaterial();
+    const nats = await ensureNats(log, trust);
     if (nats.process) started.push(nats.process);
 
     const databaseUrls = await databases(log, started);
 
-    const units = loadReferenceUnits();
-    const { tokensFile, hashesFile } = ensureLocalTokens(allUnitIds(units));
-    const keysDir = statePath('keys');
-    await ensureDevKeys(keysDir, [
-      ...units.polda.map((u) => ({ unit: u.id, source: u.source })),
-      ...units.checkpoints.map((u) => ({ unit: u.id, source: u.source })),
-      { unit: 'ministry:service', source: '/kp2mi/ministry' },
-    ]);
-    log(`tokens for ${allUnitIds(units).length} units in ${tokensFile}`);
+    const { tokensFile, hashesFile } = trust.tokens;
+    const keysDir = trust.paths.keysDir;
+    log(`API tokens in ${tokensFile}; NATS credentials in ${trust.paths.credsDir}`);
 
     const logs = statePath('logs');
     mkdirSync(logs, { recursive: true });
@@ -69,6 +69,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
       const env = {
         ...process.env,
         NATS_URL: nats.url,
+        ...natsIdentityEnv(nats, service),
         SIMPUL_KEYS_DIR: keysDir,
         TOKEN_HASHES_FILE: hashesFile,
         [`${prefix}_DATABASE_URL`]: databaseUrls[service],
@@ -104,6 +105,19 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     await stop();
     throw error;
   }
+}
+
+/** A service's NATS identity on the launcher's secured server; nothing extra on a given NATS_URL. */
+function natsIdentityEnv(nats: NatsChoice, service: ServiceName): Record<string, string> {
+  if (!nats.credsFor) return {};
+  const { credsFile, inboxPrefix } = nats.credsFor(NATS_IDENTITY[service]);
+  return {
+    NATS_CA_FILE: nats.ca ?? '',
+    NATS_CREDS_FILE: credsFile,
+    NATS_INBOX_PREFIX: inboxPrefix,
+    // The admin provisioned streams and consumers; the service's user may not create them.
+    BUS_PROVISION: 'none',
+  };
 }
 
 async function databases(

@@ -1,19 +1,43 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { BusConnection, provisionTopology, silentLogger } from '@simpul/bus';
+import {
+  applyRegistry,
+  inboxPrefixOf,
+  loadRegistry,
+  reloadNatsServer,
+  renderServerConfig,
+  unitCredsFile,
+  type TrustMaterial,
+} from '@simpul/trust';
 import { aptInstall, findBinary, LauncherError, mayInstallPackages } from './install.js';
 import { adopt, runningPid, startManaged, type ManagedProcess } from './managed-process.js';
-import { statePath } from './paths.js';
+import { REPO_ROOT, stateDir, statePath } from './paths.js';
 import { freePort, isListening, waitForPort } from './ports.js';
+
+/** The registry of units the launcher generates credentials from (`SIMPUL_AGENCIES_FILE` moves it). */
+export function agenciesFile(): string {
+  return process.env.SIMPUL_AGENCIES_FILE || join(REPO_ROOT, 'deploy', 'agencies.yaml');
+}
+
+/** The admin identity of the registry: provisions streams and consumers. */
+export const ADMIN_UNIT = 'admin:operator';
 
 export interface NatsChoice {
   url: string;
   /** CA certificate clients must trust, or null when the server speaks plain TCP. */
   ca: string | null;
+  /**
+   * When the launcher runs the server with the generated authorization: the credentials file of a
+   * unit (`.simpul/creds/<unit>.creds`). Undefined with `NATS_URL` (an unsecured server given).
+   */
+  credsFor?: (unitId: string) => { credsFile: string; inboxPrefix: string };
   /** Set when the launcher runs this server (now or from an earlier run): stop it on exit. */
   process?: ManagedProcess;
 }
 
 /** NATS's usual port; SIMPUL_NATS_PORT moves it (e.g. to a free port, to try a machine without NATS). */
-const DEFAULT_PORT = Number(process.env.SIMPUL_NATS_PORT || 4222);
+const DEFAULT_PORT = (): number => Number(process.env.SIMPUL_NATS_PORT || 4222);
 
 /** The nats-server binary: on PATH, in Debian's place, or installed from Debian's packages. */
 export function natsServerBinary(): string {
@@ -32,48 +56,107 @@ export function natsServerBinary(): string {
 }
 
 /**
- * NATS for a local run (DESIGN.md §8): `NATS_URL` when set; else the server an earlier run of the
- * launcher left under .simpul/nats; else a new one there, on 4222, or on a free port when 4222
- * belongs to a server the launcher did not start. Writes `.simpul/nats.json` for every local client.
+ * NATS for a local run (DESIGN.md §8, §10): `NATS_URL` when set (used as given, unsecured); else
+ * the launcher's own nats-server under .simpul/nats, with TLS from a local CA and the
+ * authorization generated from deploy/agencies.yaml (one nkey user per unit): the one an earlier
+ * run left (reloaded with the current registry), or a new one on 4222, or on a free port when 4222
+ * belongs to a server the launcher did not start. Streams and every consumer the registry names
+ * are provisioned by the admin identity, since no service may create them. Writes
+ * `.simpul/nats.json` and `.simpul/creds/<unit>.creds` for every local client.
  */
-export async function ensureNats(log: (line: string) => void): Promise<NatsChoice> {
+export async function ensureNats(log: (line: string) => void, trust: TrustMaterial): Promise<NatsChoice> {
   if (process.env.NATS_URL) return writeChoice({ url: process.env.NATS_URL, ca: null });
 
   const dir = statePath('nats');
   mkdirSync(dir, { recursive: true });
-  const pidFile = `${dir}/nats-server.pid`;
-  const portFile = `${dir}/port`;
+  const pidFile = join(dir, 'nats-server.pid');
+  const portFile = join(dir, 'port');
+  const configFile = join(dir, 'nats-server.conf');
+  const credsFor = (unitId: string) => ({
+    credsFile: unitCredsFile(stateDir(), unitId),
+    inboxPrefix: inboxPrefixOf(unitId),
+  });
+  const secured = (port: number, process?: ManagedProcess): NatsChoice => ({
+    url: `tls://127.0.0.1:${port}`,
+    ca: trust.tls.caFile,
+    credsFor,
+    process,
+  });
+
+  let choice: NatsChoice | undefined;
   const running = runningPid(pidFile);
   if (running) {
     const port = Number(readText(portFile));
-    if (port && (await isListening(port))) {
-      log(`reusing the NATS server started earlier (pid ${running}) on port ${port}`);
-      return writeChoice({
-        url: `nats://127.0.0.1:${port}`,
-        ca: null,
-        process: adopt('nats-server', running, { pidFile }),
-      });
+    if (port && readText(configFile).includes('authorization.conf') && (await isListening(port))) {
+      writeFileSync(configFile, serverConfig(dir, port, trust));
+      reloadNatsServer(pidFile);
+      log(`reusing the NATS server started earlier (pid ${running}) on port ${port}; authorization reloaded`);
+      choice = secured(port, adopt('nats-server', running, { pidFile }));
+    } else {
+      // A server from before the trust boundaries (no generated authorization): replace it.
+      await adopt('nats-server', running, { pidFile }).stop(3000);
     }
   }
-
-  const binary = natsServerBinary();
-  let port = DEFAULT_PORT;
-  if (await isListening(DEFAULT_PORT)) {
-    port = await freePort();
-    log(
-      `port ${DEFAULT_PORT} is taken by a NATS server this launcher did not start: starting its own on port ${port}`,
-    );
+  if (!choice) {
+    const binary = natsServerBinary();
+    let port = DEFAULT_PORT();
+    if (await isListening(port)) {
+      const taken = port;
+      port = await freePort();
+      log(
+        `port ${taken} is taken by a NATS server this launcher did not start: starting its own on port ${port}`,
+      );
+    }
+    writeFileSync(configFile, serverConfig(dir, port, trust));
+    const child = startManaged('nats-server', binary, ['-c', configFile], {
+      logFile: join(dir, 'nats-server.log'),
+      pidFile,
+    });
+    writeFileSync(portFile, `${port}\n`);
+    await waitForPort(port);
+    log(`started nats-server with JetStream, TLS and the registry's authorization on port ${port}`);
+    choice = secured(port, child);
   }
-  const child = startManaged(
-    'nats-server',
-    binary,
-    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', `${dir}/store`, '-n', 'simpul-local'],
-    { logFile: `${dir}/nats-server.log`, pidFile },
+  await provisionAsAdmin(choice, trust);
+  return writeChoice(choice);
+}
+
+function serverConfig(dir: string, port: number, trust: TrustMaterial): string {
+  return renderServerConfig({
+    serverName: 'simpul-local',
+    host: '127.0.0.1',
+    port,
+    storeDir: join(dir, 'store'),
+    tls: { certFile: trust.tls.certFile, keyFile: trust.tls.keyFile },
+    // nats-server resolves includes relative to the including file, even absolute-looking ones.
+    authorizationFile: relative(dir, trust.paths.authorizationFile),
+  });
+}
+
+/** Creates or updates the streams and the registry's consumers, connected as the admin. */
+async function provisionAsAdmin(choice: NatsChoice, trust: TrustMaterial): Promise<void> {
+  const admin = choice.credsFor!(ADMIN_UNIT);
+  const connection = await BusConnection.connect(
+    {
+      servers: choice.url,
+      caFile: choice.ca ?? undefined,
+      credsFile: admin.credsFile,
+      name: 'simpul-launcher',
+      logger: silentLogger,
+      reconnectMaxMs: 500,
+    },
+    15_000,
   );
-  writeFileSync(portFile, `${port}\n`);
-  await waitForPort(port);
-  log(`started nats-server with JetStream on port ${port} (store in ${dir}/store)`);
-  return writeChoice({ url: `nats://127.0.0.1:${port}`, ca: null, process: child });
+  try {
+    await provisionTopology(connection.jsm, connection.serverVersion(), trust.topology);
+  } finally {
+    await connection.drain();
+  }
+}
+
+/** Loads the registry and brings keys, credentials, tokens, TLS and the authorization in line with it. */
+export async function ensureTrustMaterial(): Promise<TrustMaterial> {
+  return applyRegistry(loadRegistry(agenciesFile()), stateDir());
 }
 
 function writeChoice(choice: NatsChoice): NatsChoice {

@@ -11,12 +11,13 @@ export { consoleLogger, silentLogger } from './logger.js';
 export type { BusEvent } from './contracts.js';
 
 // connection and config
-export { BusConnection } from './connection/bus-connection.js';
+export { BusConnection, authenticatorFor } from './connection/bus-connection.js';
 export type { BusConnectionOptions } from './connection/bus-connection.js';
 export { backoffDelay } from './connection/backoff.js';
 export { parseServerVersion, serverAtLeast } from './connection/server-version.js';
 export { resolveNatsEndpoint, DEFAULT_NATS_URL } from './config/nats-config.js';
 export type { NatsEndpoint } from './config/nats-config.js';
+export { BusClientConfig, busClientOptions } from './config/bus-client-config.js';
 
 // provisioning
 export {
@@ -59,7 +60,7 @@ export { StaticKeyRegistry, FileKeyRegistry, parseKeyRegistryFile } from './sign
 export type { KeyRegistry, RegisteredKey, KeyRegistryFile } from './signing/registry.js';
 export { KeyRing } from './signing/key-ring.js';
 export type { EventSigner } from './signing/key-ring.js';
-export { ensureDevKeys } from './signing/dev-keys.js';
+export { ensureDevKeys, revokeDevKeys, reinstateDevUnit } from './signing/dev-keys.js';
 export type { DevUnit } from './signing/dev-keys.js';
 export { verifySignature, authorizeEvent, claimedSignature, verifyCanonicalForm } from './signing/verify.js';
 export type { ClaimedSignature, HeaderReader } from './signing/verify.js';

@@ -3,6 +3,7 @@ import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BusClientConfig } from '@simpul/bus';
 
 /** The repository root: this file is apps/immigration/{src,dist}/config/immigration.config.{ts,js}. */
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -29,7 +30,7 @@ function referenceCheckpointCodes(): string {
 }
 
 /** The immigration service's configuration; the only place that reads the environment (see .env.example). */
-export class ImmigrationConfig {
+export class ImmigrationConfig extends BusClientConfig {
   /** Interface the HTTP API binds to. */
   @Expose() @IsIP() IMMIGRATION_HOST: string = '127.0.0.1';
 
@@ -40,9 +41,6 @@ export class ImmigrationConfig {
   @Expose()
   @Matches(/^postgres(ql)?:\/\//)
   IMMIGRATION_DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/simpul_immigration';
-
-  /** NATS server(s); empty: `.simpul/nats.json` when present, else nats://127.0.0.1:4222. */
-  @Expose() @IsString() NATS_URL: string = '';
 
   /** Dev/demo signing keys (registry.json + private/); production keys come from the agency's own process. */
   @Expose() @IsString() SIMPUL_KEYS_DIR: string = join(REPO_ROOT, '.simpul', 'keys');

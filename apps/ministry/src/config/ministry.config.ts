@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Expose } from 'class-transformer';
 import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { BusClientConfig } from '@simpul/bus';
 
 /** The repository root (apps/ministry/{src,dist}/config → ../../../..), for default file locations. */
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -13,7 +14,7 @@ function defaultUnitsFile(): string {
 }
 
 /** The ministry service's configuration; the only place that reads the environment (see .env.example). */
-export class MinistryConfig {
+export class MinistryConfig extends BusClientConfig {
   /** Interface the HTTP API binds to. */
   @Expose() @IsIP() MINISTRY_HOST: string = '127.0.0.1';
 
@@ -25,9 +26,6 @@ export class MinistryConfig {
   @IsString()
   @Matches(/^postgres(ql)?:\/\//)
   MINISTRY_DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/simpul_ministry';
-
-  /** NATS server URL(s); empty: `.simpul/nats.json` when present, else nats://127.0.0.1:4222. */
-  @Expose() @IsString() NATS_URL: string = '';
 
   /** Dev/demo signing key directory (registry.json + private keys); production keys come from elsewhere. */
   @Expose() @IsString() SIMPUL_KEYS_DIR: string = `${REPO_ROOT}.simpul/keys`;

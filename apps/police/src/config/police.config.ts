@@ -2,12 +2,13 @@ import { Expose } from 'class-transformer';
 import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { BusClientConfig } from '@simpul/bus';
 
 /** The repository root: apps/police/{src,dist}/config/ is three levels below it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The police service's configuration; the only place that reads the environment (see .env.example). */
-export class PoliceConfig {
+export class PoliceConfig extends BusClientConfig {
   /** Interface the HTTP API binds to. */
   @Expose() @IsIP() POLICE_HOST: string = '127.0.0.1';
 
@@ -18,9 +19,6 @@ export class PoliceConfig {
   @Expose() @IsString() @Matches(/^postgres(ql)?:\/\//) POLICE_DATABASE_URL: string =
     'postgres://postgres@127.0.0.1:5432/simpul_police';
 
-  /** NATS server URL(s), comma-separated; empty = `.simpul/nats.json`, else nats://127.0.0.1:4222. */
-  @Expose() @IsString() NATS_URL: string = '';
-
   /** Dev/demo Ed25519 key directory (registry.json + private/); keys of served Polda are generated when missing. */
   @Expose() @IsString() SIMPUL_KEYS_DIR: string = join(REPO_ROOT, '.simpul', 'keys');
 
@@ -29,12 +27,4 @@ export class PoliceConfig {
 
   /** Polda codes this deployment serves, comma-separated (`riau,kepri`); empty = every Polda of the reference units. */
   @Expose() @IsString() @Matches(/^[a-z0-9,\s-]*$/) POLICE_UNITS: string = '';
-}
-
-/** The NATS servers of the config, or undefined to let the bus resolve `.simpul/nats.json`. */
-export function natsServers(config: PoliceConfig): string[] | undefined {
-  const servers = config.NATS_URL.split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  return servers.length > 0 ? servers : undefined;
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import {
   connect,
   credsAuthenticator,
+  nkeyAuthenticator,
+  type Authenticator,
   type NatsConnection,
   type NodeConnectionOptions,
 } from '@nats-io/transport-node';
@@ -17,7 +19,10 @@ export interface BusConnectionOptions {
   name: string;
   /** CA certificate file to trust (TLS). */
   caFile?: string;
-  /** NATS credentials file (user JWT + nkey seed) of this unit. */
+  /**
+   * NATS credentials file of this unit: a standard creds file (user JWT block then nkey seed block)
+   * for a server in JWT mode, or a file holding only the user's nkey seed (`SU…`) for plain nkeys.
+   */
   credsFile?: string;
   /** Inbox prefix of this unit, so its permissions need not grant `_INBOX.>` (DESIGN.md §2). */
   inboxPrefix?: string;
@@ -210,7 +215,7 @@ export class BusConnection {
         }),
       inboxPrefix: o.inboxPrefix,
       tls: o.caFile ? { caFile: o.caFile } : undefined,
-      authenticator: o.credsFile ? credsAuthenticator(readFileSync(o.credsFile)) : undefined,
+      authenticator: o.credsFile ? authenticatorFor(o.credsFile) : undefined,
     };
   }
 
@@ -236,4 +241,21 @@ export class BusConnection {
       }
     }
   }
+}
+
+/**
+ * The authenticator for a credentials file (DESIGN.md §10): a JWT creds file, or a bare user nkey
+ * seed. Read at every (re)connect, so rotated credentials are picked up without a restart.
+ */
+export function authenticatorFor(credsFile: string): Authenticator {
+  const read = () => readFileSync(credsFile);
+  const text = read().toString('utf8').trim();
+  if (text.includes('BEGIN NATS USER JWT')) return credsAuthenticator(read);
+  if (!/^SU[A-Z2-7]{56}$/.test(text)) {
+    throw new BusError(
+      BusErrorCode.CONFIG_INVALID,
+      `${credsFile} holds neither NATS credentials nor a user nkey seed`,
+    );
+  }
+  return nkeyAuthenticator(() => new TextEncoder().encode(read().toString('utf8').trim()));
 }

@@ -1,23 +1,35 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { findUp, resolveNatsEndpoint } from '../config/nats-config.js';
 import { BusConnection } from '../connection/bus-connection.js';
 import { silentLogger } from '../logger.js';
 import { FileKeyRegistry, type KeyRegistry } from '../signing/registry.js';
 
+/** The admin identity's credentials file name in a local run's `.simpul/creds/`. */
+export const ADMIN_CREDS_FILE = 'admin-operator.creds';
+
 /**
- * Connection of an operator command (`simpul streams|deadletters|tail`): NATS from `NATS_URL`,
- * else `.simpul/nats.json`, else the local default; fails after `timeoutMs` instead of waiting
- * forever like a service does.
+ * Connection of an operator command (`simpul streams|deadletters|tail|agency`): NATS from
+ * `NATS_URL`, else `.simpul/nats.json`, else the local default; as the admin of `NATS_CREDS_FILE`,
+ * else of `.simpul/creds/admin-operator.creds` beside that nats.json (a local run secured by the
+ * launcher), else anonymously. `NATS_CA_FILE` overrides the CA. Fails after `timeoutMs` instead of
+ * waiting forever like a service does.
  */
 export async function connectOperator(
   env: Record<string, string | undefined>,
   options: { name: string; timeoutMs?: number; cwd?: string },
 ): Promise<BusConnection> {
   const endpoint = resolveNatsEndpoint(env, options.cwd);
+  const natsJson = findUp(options.cwd ?? process.cwd(), join('.simpul', 'nats.json'));
+  const localAdmin = natsJson ? join(dirname(natsJson), 'creds', ADMIN_CREDS_FILE) : undefined;
+  const credsFile =
+    env.NATS_CREDS_FILE ||
+    (endpoint.origin === 'file' && localAdmin && existsSync(localAdmin) ? localAdmin : undefined);
   return BusConnection.connect(
     {
       servers: endpoint.url,
-      caFile: endpoint.ca,
+      caFile: env.NATS_CA_FILE || endpoint.ca,
+      credsFile,
       name: options.name,
       logger: silentLogger,
       reconnectMaxMs: 1000,

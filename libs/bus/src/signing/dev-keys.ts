@@ -32,14 +32,13 @@ export async function ensureDevKeys(
   dir: string,
   units: DevUnit[],
 ): Promise<{ registry: FileKeyRegistry; keyRing: KeyRing; created: string[] }> {
-  mkdirSync(join(dir, 'private'), { recursive: true, mode: 0o700 });
   const registryFile = join(dir, 'registry.json');
   const created: string[] = [];
-  await withLock(join(dir, '.lock'), () => {
-    const file: KeyRegistryFile = existsSync(registryFile)
-      ? (JSON.parse(readFileSync(registryFile, 'utf8')) as KeyRegistryFile)
-      : { version: 1, keys: [] };
+  await withRegistryFile(dir, (file) => {
+    const revoked = new Set(file.revokedUnits ?? []);
     for (const { unit, source } of units) {
+      // A revoked unit gets no new key: a service starting later must not undo the revocation.
+      if (revoked.has(unit)) continue;
       const signable = file.keys.some(
         (k) => k.sources.includes(source) && existsSync(privateKeyFile(dir, k.keyId)),
       );
@@ -56,13 +55,63 @@ export async function ensureDevKeys(
       });
       created.push(key.keyId);
     }
-    if (created.length > 0 || !existsSync(registryFile)) {
-      const tmp = `${registryFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n');
-      renameSync(tmp, registryFile);
-    }
+    if (created.length > 0 || !existsSync(registryFile)) writeRegistry(registryFile, file);
   });
   return { registry: FileKeyRegistry.load(registryFile), keyRing: KeyRing.fromDirectory(dir), created };
+}
+
+/**
+ * Withdraws a unit's signing keys (`simpul agency revoke`): their public keys leave the registry, so
+ * every consumer rejects what they sign from its next refresh on, and their private keys are
+ * deleted. The unit is remembered as revoked so that no service generates it a new key.
+ */
+export async function revokeDevKeys(dir: string, unit: string, source?: string): Promise<string[]> {
+  const registryFile = join(dir, 'registry.json');
+  const removed: string[] = [];
+  await withRegistryFile(dir, (file) => {
+    file.keys = file.keys.filter((k) => {
+      const belongs = k.unit === unit || (source !== undefined && k.sources.includes(source));
+      if (belongs) {
+        removed.push(k.keyId);
+        rmSync(privateKeyFile(dir, k.keyId), { force: true });
+      }
+      return !belongs;
+    });
+    file.revokedUnits = [...new Set([...(file.revokedUnits ?? []), unit])].sort();
+    writeRegistry(registryFile, file);
+  });
+  return removed;
+}
+
+/** Lets a revoked unit have keys again (`simpul agency add` of a unit that was revoked before). */
+export async function reinstateDevUnit(dir: string, unit: string): Promise<void> {
+  const registryFile = join(dir, 'registry.json');
+  if (!existsSync(registryFile)) return;
+  await withLock(join(dir, '.lock'), () => {
+    const file = JSON.parse(readFileSync(registryFile, 'utf8')) as KeyRegistryFile;
+    if (!file.revokedUnits?.includes(unit)) return;
+    file.revokedUnits = file.revokedUnits.filter((u) => u !== unit);
+    writeRegistry(registryFile, file);
+  });
+}
+
+/** Runs `work` on the registry file of `dir` (empty when missing) under the directory's lock. */
+function withRegistryFile(dir: string, work: (file: KeyRegistryFile) => void): Promise<void> {
+  mkdirSync(join(dir, 'private'), { recursive: true, mode: 0o700 });
+  const registryFile = join(dir, 'registry.json');
+  return withLock(join(dir, '.lock'), () =>
+    work(
+      existsSync(registryFile)
+        ? (JSON.parse(readFileSync(registryFile, 'utf8')) as KeyRegistryFile)
+        : { version: 1, keys: [] },
+    ),
+  );
+}
+
+function writeRegistry(registryFile: string, file: KeyRegistryFile): void {
+  const tmp = `${registryFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n');
+  renameSync(tmp, registryFile);
 }
 
 async function withLock(lockFile: string, work: () => void): Promise<void> {

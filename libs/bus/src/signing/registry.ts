@@ -36,6 +36,8 @@ export interface KeyRegistryFile {
     unit?: string;
     createdAt?: string;
   }>;
+  /** Units whose keys were revoked: no key is generated for them again (dev registry only). */
+  revokedUnits?: string[];
 }
 
 /** A registry held in memory (tests, or built from another source). */

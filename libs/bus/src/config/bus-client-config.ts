@@ -1,0 +1,44 @@
+import { Expose } from 'class-transformer';
+import { IsIn, IsString, Matches } from 'class-validator';
+import type { BusModuleOptions } from '../nest/bus.module.js';
+
+/**
+ * How a service connects to NATS, as environment variables every app config inherits (see
+ * `.env.example`). On the launcher's secured server a service connects as its registry unit
+ * (deploy/agencies.yaml) with that unit's credentials over TLS, and provisions nothing.
+ */
+export class BusClientConfig {
+  /** NATS server URL(s), comma-separated; empty: `.simpul/nats.json` when present, else nats://127.0.0.1:4222. */
+  @Expose() @IsString() NATS_URL: string = '';
+
+  /** CA certificate (PEM) to trust for TLS; empty: the `ca` of `.simpul/nats.json`, else none. */
+  @Expose() @IsString() NATS_CA_FILE: string = '';
+
+  /** This service's NATS credentials: a creds file or a user nkey seed file (`.simpul/creds/<unit>.creds`). */
+  @Expose() @IsString() NATS_CREDS_FILE: string = '';
+
+  /** Inbox prefix its permissions allow (`_INBOX_<unit>`); empty: the NATS default `_INBOX`. */
+  @Expose() @IsString() @Matches(/^([A-Za-z0-9_-]+)?$/) NATS_INBOX_PREFIX: string = '';
+
+  /**
+   * What the service creates on start: `all` (streams and its consumers: an unsecured dev server),
+   * `streams`, or `none` (an operator or the launcher provisioned them, as on a secured server).
+   */
+  @Expose() @IsIn(['all', 'streams', 'none']) BUS_PROVISION: 'all' | 'streams' | 'none' = 'all';
+}
+
+/** The BusModule options that come from a BusClientConfig. */
+export function busClientOptions(config: BusClientConfig): Pick<BusModuleOptions, 'nats' | 'provision'> {
+  const servers = config.NATS_URL.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return {
+    nats: {
+      servers: servers.length > 0 ? servers : undefined,
+      caFile: config.NATS_CA_FILE || undefined,
+      credsFile: config.NATS_CREDS_FILE || undefined,
+      inboxPrefix: config.NATS_INBOX_PREFIX || undefined,
+    },
+    provision: config.BUS_PROVISION === 'all' ? true : config.BUS_PROVISION === 'streams' ? 'streams' : false,
+  };
+}

@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ensureDevKeys,
+  reinstateDevUnit,
+  revokeDevKeys,
+  type ConsumerDefinition,
+  type StreamDefinition,
+  type TopologyOptions,
+} from '@simpul/bus';
+import { credsFileOf, ensureNkeyCredentials, removeCredentials } from '../credentials/nkey-credentials.js';
+import { renderAuthorization } from '../nats/server-config.js';
+import { topologyForRegistry } from '../nats/topology.js';
+import { activeUnits, natsUsers, type AgencyRegistry } from '../registry/unit-entry.js';
+import { ensureLocalTls, type LocalTls } from '../tls/local-ca.js';
+import { ensureApiTokens, type ApiTokenFiles } from '../tokens/api-tokens.js';
+
+/** Where the generated trust material of a run lives (a local run: `.simpul/`). */
+export interface TrustPaths {
+  stateDir: string;
+  credsDir: string;
+  keysDir: string;
+  tlsDir: string;
+  authorizationFile: string;
+}
+
+export function trustPaths(stateDir: string): TrustPaths {
+  return {
+    stateDir,
+    credsDir: join(stateDir, 'creds'),
+    keysDir: join(stateDir, 'keys'),
+    tlsDir: join(stateDir, 'tls'),
+    authorizationFile: join(stateDir, 'nats', 'authorization.conf'),
+  };
+}
+
+export interface TrustMaterial {
+  paths: TrustPaths;
+  tls: LocalTls;
+  tokens: ApiTokenFiles;
+  topology: { streams: StreamDefinition[]; consumers: ConsumerDefinition[] };
+  /** Unit id → public nkey of every NATS user. */
+  publicKeys: Map<string, string>;
+}
+
+/**
+ * Brings the generated material in line with the registry: signing keys of active agency units
+ * (revoked units' keys withdrawn), nkey credentials of every NATS user (revoked units' files
+ * removed), API tokens of active agency units, the local CA and server certificate, and the
+ * nats-server authorization file. Idempotent: existing keys, credentials and tokens are kept.
+ */
+export async function applyRegistry(
+  registry: AgencyRegistry,
+  stateDir: string,
+  topologyOptions: TopologyOptions = {},
+): Promise<TrustMaterial> {
+  const paths = trustPaths(stateDir);
+  mkdirSync(join(stateDir, 'nats'), { recursive: true });
+  const agencyUnits = activeUnits(registry).filter((u) => u.source !== undefined);
+  const revoked = registry.units.filter((u) => u.revoked);
+
+  for (const unit of revoked) {
+    await revokeDevKeys(paths.keysDir, unit.id, unit.source);
+    removeCredentials(paths.credsDir, unit.id);
+  }
+  const signers = agencyUnits.filter((u) => u.publish.length > 0);
+  for (const unit of signers) await reinstateDevUnit(paths.keysDir, unit.id);
+  await ensureDevKeys(
+    paths.keysDir,
+    signers.map((u) => ({ unit: u.id, source: u.source! })),
+  );
+
+  const publicKeys = ensureNkeyCredentials(
+    paths.credsDir,
+    natsUsers(registry).map((u) => u.id),
+  );
+  const tokens = ensureApiTokens(
+    stateDir,
+    agencyUnits.map((u) => u.id),
+  );
+  const tls = await ensureLocalTls(paths.tlsDir);
+  const topology = topologyForRegistry(registry, topologyOptions);
+  writeIfChanged(paths.authorizationFile, renderAuthorization(registry, publicKeys, topology.consumers));
+  return { paths, tls, tokens, topology, publicKeys };
+}
+
+/** The credentials file of a unit in a run's state directory. */
+export function unitCredsFile(stateDir: string, unitId: string): string {
+  return credsFileOf(trustPaths(stateDir).credsDir, unitId);
+}
+
+function writeIfChanged(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
