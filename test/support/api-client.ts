@@ -23,7 +23,7 @@ export interface ApiClient {
 }
 
 /** A black-box HTTP client for a test system: only the public APIs, authenticated per unit. */
-export function apiClient(system: TestSystem): ApiClient {
+export function apiClient(system: Pick<TestSystem, 'stack'>): ApiClient {
   const tokens = JSON.parse(readFileSync(system.stack.tokensFile, 'utf8')) as Record<string, string>;
   const call = async (
     service: ServiceName,

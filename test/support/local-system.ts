@@ -26,17 +26,11 @@ export interface TestSystem {
  */
 export async function startTestSystem(name: string): Promise<TestSystem> {
   const nats = await startNatsServer();
-  const databases: TestDatabase[] = [];
   const stateDir = mkdtempSync(join(tmpdir(), `simpul-${name}-`));
   chmodSync(stateDir, 0o755);
   process.env.SIMPUL_STATE_DIR = stateDir;
   process.env.NATS_URL = nats.url;
-  for (const service of SERVICES) {
-    const database = await createTestDatabase(`${name}_${service}`);
-    databases.push(database);
-    process.env[`${service.toUpperCase()}_DATABASE_URL`] = database.url;
-    process.env[`${service.toUpperCase()}_PORT`] = String(await freePort());
-  }
+  const databases = await prepareServiceDatabases(name);
   const cleanUp = async () => {
     await nats.stop();
     for (const database of databases) await database.drop();
@@ -57,4 +51,19 @@ export async function startTestSystem(name: string): Promise<TestSystem> {
     await cleanUp();
     throw error;
   }
+}
+
+/**
+ * A database of the test's own for each service, and a free HTTP port, handed to the launcher
+ * through the environment (`<SERVICE>_DATABASE_URL`, `<SERVICE>_PORT`).
+ */
+export async function prepareServiceDatabases(name: string): Promise<TestDatabase[]> {
+  const databases: TestDatabase[] = [];
+  for (const service of SERVICES) {
+    const database = await createTestDatabase(`${name}_${service}`);
+    databases.push(database);
+    process.env[`${service.toUpperCase()}_DATABASE_URL`] = database.url;
+    process.env[`${service.toUpperCase()}_PORT`] = String(await freePort());
+  }
+  return databases;
 }

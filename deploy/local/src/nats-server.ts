@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BusConnection, provisionTopology, silentLogger } from '@simpul/bus';
 import {
   applyRegistry,
   inboxPrefixOf,
   loadRegistry,
+  provisionAsAdmin,
   reloadNatsServer,
   renderServerConfig,
   unitCredsFile,
@@ -19,9 +19,6 @@ import { freePort, isListening, waitForPort } from './ports.js';
 export function agenciesFile(): string {
   return process.env.SIMPUL_AGENCIES_FILE || join(REPO_ROOT, 'deploy', 'agencies.yaml');
 }
-
-/** The admin identity of the registry: provisions streams and consumers. */
-export const ADMIN_UNIT = 'admin:operator';
 
 export interface NatsChoice {
   url: string;
@@ -117,7 +114,7 @@ export async function ensureNats(log: (line: string) => void, trust: TrustMateri
     log(`started nats-server with JetStream, TLS and the registry's authorization on port ${port}`);
     choice = secured(port, child);
   }
-  await provisionAsAdmin(choice, trust);
+  await provisionAsAdmin(choice, loadRegistry(agenciesFile()), trust);
   return writeChoice(choice);
 }
 
@@ -131,27 +128,6 @@ function serverConfig(dir: string, port: number, trust: TrustMaterial): string {
     // nats-server resolves includes relative to the including file, even absolute-looking ones.
     authorizationFile: relative(dir, trust.paths.authorizationFile),
   });
-}
-
-/** Creates or updates the streams and the registry's consumers, connected as the admin. */
-async function provisionAsAdmin(choice: NatsChoice, trust: TrustMaterial): Promise<void> {
-  const admin = choice.credsFor!(ADMIN_UNIT);
-  const connection = await BusConnection.connect(
-    {
-      servers: choice.url,
-      caFile: choice.ca ?? undefined,
-      credsFile: admin.credsFile,
-      name: 'simpul-launcher',
-      logger: silentLogger,
-      reconnectMaxMs: 500,
-    },
-    15_000,
-  );
-  try {
-    await provisionTopology(connection.jsm, connection.serverVersion(), trust.topology);
-  } finally {
-    await connection.drain();
-  }
 }
 
 /** Loads the registry and brings keys, credentials, tokens, TLS and the authorization in line with it. */

@@ -15,7 +15,7 @@ export { BusConnection, authenticatorFor } from './connection/bus-connection.js'
 export type { BusConnectionOptions } from './connection/bus-connection.js';
 export { backoffDelay } from './connection/backoff.js';
 export { parseServerVersion, serverAtLeast } from './connection/server-version.js';
-export { resolveNatsEndpoint, DEFAULT_NATS_URL } from './config/nats-config.js';
+export { resolveNatsEndpoint, DEFAULT_NATS_URL, findUp } from './config/nats-config.js';
 export type { NatsEndpoint } from './config/nats-config.js';
 export { BusClientConfig, busClientOptions } from './config/bus-client-config.js';
 

@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'screen --watchlist <entries.jsonl> --travelers <travelers.jsonl>  offline batch screening',
     load: () => import('./commands/screen.command.js'),
   },
+  agency: {
+    summary: 'agency add polda|checkpoint <code> | revoke <unit> | generate | matrix  onboarding',
+    load: () => import('./commands/agency.command.js'),
+  },
   deadletters: {
     summary: 'deadletters list | replay <id>|--all  inspect and replay dead letters',
     load: () => import('./commands/deadletters.command.js'),

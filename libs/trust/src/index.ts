@@ -24,6 +24,7 @@ export { topologyForRegistry } from './nats/topology.js';
 export { natsPermissionsFor, type NatsPermissions } from './nats/permissions.js';
 export { renderAuthorization, renderServerConfig, type ServerConfigOptions } from './nats/server-config.js';
 export { reloadNatsServer } from './nats/reload.js';
+export { provisionAsAdmin } from './nats/provision-as-admin.js';
 export { credsFileOf, ensureNkeyCredentials, publicKeyOfCreds } from './credentials/nkey-credentials.js';
 export { ensureLocalTls, type LocalTls } from './tls/local-ca.js';
 export { ensureApiTokens, type ApiTokenFiles } from './tokens/api-tokens.js';

@@ -1,0 +1,34 @@
+import { BusConnection, provisionTopology, silentLogger, type ProvisionReport } from '@simpul/bus';
+import type { TrustMaterial } from '../onboarding/trust-material.js';
+import { unitCredsFile } from '../onboarding/trust-material.js';
+import { activeUnits, type AgencyRegistry } from '../registry/unit-entry.js';
+
+/**
+ * Creates or updates the streams and every consumer the registry names, connected as the
+ * registry's admin: on a secured server no service may create them. Idempotent.
+ */
+export async function provisionAsAdmin(
+  server: { url: string; ca: string | null },
+  registry: AgencyRegistry,
+  trust: TrustMaterial,
+  timeoutMs = 15_000,
+): Promise<ProvisionReport> {
+  const admin = activeUnits(registry).find((unit) => unit.admin);
+  if (!admin) throw new Error('the registry has no active admin');
+  const connection = await BusConnection.connect(
+    {
+      servers: server.url,
+      caFile: server.ca ?? undefined,
+      credsFile: unitCredsFile(trust.paths.stateDir, admin.id),
+      name: 'simpul-admin',
+      logger: silentLogger,
+      reconnectMaxMs: 500,
+    },
+    timeoutMs,
+  );
+  try {
+    return await provisionTopology(connection.jsm, connection.serverVersion(), trust.topology);
+  } finally {
+    await connection.drain();
+  }
+}
