@@ -10,8 +10,15 @@
 // Both move the same events (police.arrest.recorded.v1 with 3 suspects), write the same effect row
 // and use the same batch size. Measured: throughput at full speed (events/s, first publish or
 // append to last commit), and publish-to-commit latency paced at 1,000 events/s (p50/p99).
-// Starts its own nats-server and database and removes them. Prints a table, then one JSON line.
+// Simpul runs twice: on a plain server, and on a secured one as the launcher runs it (TLS from a
+// local CA, nkey users with the permissions generated from deploy/agencies.yaml: the producer
+// connects as polda:riau, the consumer as ministry:service, the admin provisions). Signatures are
+// on in both. Starts its own nats-servers and database and removes them. Prints a table, then one
+// JSON line.
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
@@ -22,9 +29,12 @@ import {
   OnBusEvents,
   SimpulBus,
   collectHandlers,
+  ensureDevKeys,
+  findUp,
   silentLogger,
   type BatchContext,
 } from '@simpul/bus';
+import { applyRegistry, inboxPrefixOf, loadRegistry, provisionAsAdmin, unitCredsFile } from '@simpul/trust';
 import {
   createTestDataSource,
   createTestDatabase,
@@ -94,6 +104,20 @@ interface Env {
   natsUrl: string;
   dbUrl: string;
   registryFile: string;
+  /** Set on the secured server: TLS CA and each side's credentials. */
+  secured?: { caFile: string; producerCreds: string; consumerCreds: string };
+}
+
+/** How a side connects: plain, or over TLS as its registry unit. */
+function connectionOptions(env: Env, side: 'producer' | 'consumer') {
+  if (!env.secured) return { servers: env.natsUrl };
+  const unit = side === 'producer' ? 'polda:riau' : 'ministry:service';
+  return {
+    servers: env.natsUrl,
+    caFile: env.secured.caFile,
+    credsFile: side === 'producer' ? env.secured.producerCreds : env.secured.consumerCreds,
+    inboxPrefix: inboxPrefixOf(unit),
+  };
 }
 
 /** A consuming service (the ministry): consumer runner with the effect handler, no relay. */
@@ -104,7 +128,7 @@ async function startConsumerService(
   const dataSource = await createTestDataSource(env.dbUrl, { poolSize: 4 });
   installCommitClock(dataSource, onCommit);
   const connection = await BusConnection.connect({
-    servers: env.natsUrl,
+    ...connectionOptions(env, 'consumer'),
     name: 'bench-consumer',
     logger: silentLogger,
   });
@@ -113,6 +137,8 @@ async function startConsumerService(
     dataSource,
     keys: FileKeyRegistry.load(env.registryFile),
     relay: false,
+    // On the secured server only the admin may create streams and consumers.
+    provision: !env.secured,
     handlers: collectHandlers(new ApplyArrests()),
     consumers: {
       'ministry-police': { batchSize: BATCH, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 2) },
@@ -172,7 +198,7 @@ interface SimpulFigures {
 async function runSimpul(
   topology: 'one-process' | 'two-process',
   env: Env,
-  keys: Awaited<ReturnType<typeof createTestKeys>>,
+  keys: Pick<Awaited<ReturnType<typeof createTestKeys>>, 'registry' | 'keyRing'>,
 ): Promise<SimpulFigures> {
   const commits = new CommitLog();
   const dataSource = await createTestDataSource(env.dbUrl, { poolSize: 8 });
@@ -181,7 +207,7 @@ async function runSimpul(
       ? await spawnConsumerService(env, commits)
       : await startConsumerService(env, (ids, at) => commits.record(ids, at));
   const connection = await BusConnection.connect({
-    servers: env.natsUrl,
+    ...connectionOptions(env, 'producer'),
     name: 'bench-producer',
     logger: silentLogger,
   });
@@ -190,6 +216,7 @@ async function runSimpul(
     dataSource,
     keys: keys.registry,
     signer: keys.keyRing,
+    provision: env.secured ? false : 'streams',
     relay: { batchSize: BATCH },
     logger: silentLogger,
   });
@@ -246,6 +273,42 @@ function paced(
   return pacedAt(label, publishOne, commits, { rate: PACED_RATE, seconds: PACED_SECONDS });
 }
 
+/**
+ * A nats-server as the launcher runs it: TLS and the authorization generated from
+ * deploy/agencies.yaml, in a state directory of its own; streams and consumers provisioned by the admin.
+ */
+async function startSecuredServer(): Promise<{
+  server: TestNatsServer;
+  env: Omit<Env, 'dbUrl'>;
+  stateDir: string;
+}> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'simpul-bench-trust-'));
+  const registry = loadRegistry(findUp(process.cwd(), join('deploy', 'agencies.yaml'))!);
+  const trust = await applyRegistry(registry, stateDir, { consumer: { ackWaitMs: 30_000 } });
+  const config = join(stateDir, 'nats', 'bench.conf');
+  writeFileSync(
+    config,
+    `tls { cert_file: ${JSON.stringify(trust.tls.certFile)}, key_file: ${JSON.stringify(trust.tls.keyFile)} }\n` +
+      'include "authorization.conf"\n',
+  );
+  const server = await startNatsServer({ jetstream: true, args: ['-c', config] });
+  const url = `tls://127.0.0.1:${server.port}`;
+  await provisionAsAdmin({ url, ca: trust.tls.caFile }, registry, trust);
+  return {
+    server,
+    stateDir,
+    env: {
+      natsUrl: url,
+      registryFile: join(trust.paths.keysDir, 'registry.json'),
+      secured: {
+        caFile: trust.tls.caFile,
+        producerCreds: unitCredsFile(stateDir, 'polda:riau'),
+        consumerCreds: unitCredsFile(stateDir, 'ministry:service'),
+      },
+    },
+  };
+}
+
 async function main(): Promise<void> {
   let nats: TestNatsServer | undefined;
   let db: TestDatabase | undefined;
@@ -281,6 +344,15 @@ async function main(): Promise<void> {
     const perEventEps = two.perEventEps;
     const simpulPaced = two.paced;
 
+    // simpul on the secured server (TLS + nkey users with generated permissions)
+    const secured = await startSecuredServer();
+    cleanups.push(async () => {
+      await secured.server.stop();
+      rmSync(secured.stateDir, { recursive: true, force: true });
+    });
+    const securedKeys = await ensureDevKeys(join(secured.stateDir, 'keys'), []);
+    const tls = await runSimpul('two-process', { ...secured.env, dbUrl: db.url }, securedKeys);
+
     const ratio = simpulEps / rawEps;
     const rows = [
       ['', 'raw', 'simpul', 'simpul/raw'],
@@ -291,6 +363,10 @@ async function main(): Promise<void> {
       [`p99 at ${PACED_RATE}/s (ms)`, rawPaced.p99.toFixed(1), simpulPaced.p99.toFixed(1), ''],
       [`max at ${PACED_RATE}/s (ms)`, rawPaced.max.toFixed(1), simpulPaced.max.toFixed(1), ''],
       [`p99 at ${PACED_RATE}/s, one process (ms)`, '', one.paced.p99.toFixed(1), ''],
+      ['with TLS + nkey permissions:', '', '', ''],
+      ['  throughput (events/s)', '', tls.eps.toFixed(0), (tls.eps / rawEps).toFixed(2)],
+      [`  p50 at ${PACED_RATE}/s (ms)`, '', tls.paced.p50.toFixed(1), ''],
+      [`  p99 at ${PACED_RATE}/s (ms)`, '', tls.paced.p99.toFixed(1), ''],
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     console.log('');
@@ -298,8 +374,12 @@ async function main(): Promise<void> {
       console.log(
         r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '),
       );
+    const tlsRatio = tls.eps / rawEps;
     console.log(
       `goals: ratio >= 0.5 (${ratio >= 0.5 ? 'met' : 'MISSED'}), p99 <= 25 ms at 1000/s (${simpulPaced.p99 <= 25 ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `with TLS + permissions: ratio >= 0.5 (${tlsRatio >= 0.5 ? 'met' : 'MISSED'}), p99 <= 25 ms at 1000/s (${tls.paced.p99 <= 25 ? 'met' : 'MISSED'})`,
     );
     console.log(
       JSON.stringify({
@@ -318,6 +398,10 @@ async function main(): Promise<void> {
         raw_p99_ms_at_1000: Number(rawPaced.p99.toFixed(2)),
         p50_ms_at_1000: Number(simpulPaced.p50.toFixed(2)),
         p99_ms_at_1000: Number(simpulPaced.p99.toFixed(2)),
+        tls_simpul_eps: Math.round(tls.eps),
+        tls_ratio: Number(tlsRatio.toFixed(3)),
+        tls_p50_ms_at_1000: Number(tls.paced.p50.toFixed(2)),
+        tls_p99_ms_at_1000: Number(tls.paced.p99.toFixed(2)),
       }),
     );
   } finally {
