@@ -73,8 +73,8 @@ export async function run(args: string[]): Promise<number> {
         console.log(
           `${reinstated ? 'reinstated' : 'added'} ${unit.id} (${unit.name}) in ${where.registryFile}`,
         );
-        await applyToRunningServer(where, registry, trust);
         printHandover(registry, unit, trust);
+        await applyToRunningServer(where, registry, trust);
         return 0;
       }
       case 'revoke': {
