@@ -6,6 +6,7 @@ export { parseEvent, validateEvent, validateWithClasses, type ParseResult } from
 export { buildEvent, EventValidationError, type BuildEventOptions } from './build.js';
 export { uuidv7 } from './ids/uuidv7.js';
 export type { ValidationIssue } from './validation/issues.js';
+export { childPath } from './validation/issues.js';
 export { MAX_DEPTH, MAX_EVENT_BYTES } from './validation/guards.js';
 export { CLASS_VALIDATOR_OPTIONS } from './validation/reference.js';
 export { warmUpValidators } from './validation/compiled.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
 import {
   EVENT_TYPES,
+  jsonSchemaFor,
   MAX_EVENT_BYTES,
   parseEvent,
   validateEvent,
@@ -113,6 +114,36 @@ describe('parseEvent: invalid payloads', () => {
         expect(error.message).toContain(error.rule);
       }
     }
+  });
+
+  it('never echoes an unknown property name that could be personal data, in both paths', () => {
+    // A client keying people by NIK, passport number or name: the keys are personal data.
+    const event = JSON.parse(JSON.stringify(validFixtures['police.arrest.recorded.v1']));
+    const person = event.data.suspects[0].person;
+    Object.assign(person, { nickname: 'x', '1472011203850001': 'x', C7654321: 'x', 'Sutrisno Wibowo': 'x' });
+    event.data['Sutrisno Wibowo'] = { '1472011203850001': { deep: true } };
+    for (const result of [validateEvent(event), validateWithClasses(event)]) {
+      expect(sorted(issuesOf(result))).toEqual([
+        { path: 'data.*', rule: 'unknownProperty' },
+        { path: 'data.suspects[0].person.*', rule: 'unknownProperty' },
+        { path: 'data.suspects[0].person.nickname', rule: 'unknownProperty' },
+      ]);
+      expect(JSON.stringify(result)).not.toMatch(/1472011203850001|C7654321|Sutrisno|Wibowo/);
+    }
+  });
+
+  it('names every property of the contract in full in issue paths (all are lower camelCase letters)', () => {
+    const names = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node === null || typeof node !== 'object') return;
+      const { properties } = node as { properties?: unknown };
+      if (properties && typeof properties === 'object') Object.keys(properties).forEach((k) => names.add(k));
+      Object.values(node).forEach(walk);
+    };
+    for (const type of EVENT_TYPES) walk(jsonSchemaFor(type));
+    expect(names.size).toBeGreaterThan(50);
+    expect([...names].filter((name) => !/^[a-z][A-Za-z]{0,39}$/.test(name))).toEqual([]);
   });
 
   it('rejects a NIK sent as a number without coercing it, in both paths', () => {

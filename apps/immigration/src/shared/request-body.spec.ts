@@ -34,4 +34,19 @@ describe('request body helpers', () => {
     expect(unknownKeyProblems({ a: 1, b: 2 }, ['a'], 'x.').map((p) => p.path)).toEqual(['x.b']);
     expect(unknownKeyProblems('nope', ['a'])).toEqual([]);
   });
+
+  it('never echoes an unknown key that could be personal data (a NIK, a passport number, a name)', () => {
+    const problems = unknownKeyProblems(
+      { nickname: 1, '1472011204790009': 2, C1234567: 3, 'Djoko Soesanto': 4 },
+      [],
+      'traveler.',
+    );
+    expect(problems.map((p) => p.path)).toEqual([
+      'traveler.nickname',
+      'traveler.*',
+      'traveler.*',
+      'traveler.*',
+    ]);
+    expect(JSON.stringify(problems)).not.toMatch(/1472011204790009|C1234567|Djoko|Soesanto/);
+  });
 });

@@ -3,7 +3,7 @@
 // classes, and contract issue paths (`data.traveler.nik`) are mapped to body paths (`traveler.nik`).
 import type { FieldProblem } from '@simpul/http';
 import { ApiException } from '@simpul/http';
-import type { ValidationIssue } from '@simpul/contracts';
+import { childPath, type ValidationIssue } from '@simpul/contracts';
 
 /** Copy of `value` with every string trimmed (DESIGN.md §5: strings in bodies are trimmed). */
 export function trimStrings(value: unknown): unknown {
@@ -21,7 +21,8 @@ export function unknownKeyProblems(value: unknown, allowed: readonly string[], p
   return Object.keys(value)
     .filter((k) => !allowed.includes(k))
     .map((k) => {
-      const path = `${prefix}${k.slice(0, 64)}`;
+      // The key is the caller's text and may be personal data: shown only if shaped like a property name.
+      const path = childPath(prefix.replace(/\.$/, ''), k);
       return { path, rule: 'unknownProperty', message: `${path}: is not a known property [unknownProperty]` };
     });
 }

@@ -13,15 +13,18 @@ export interface ValidationIssue {
   message: string;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-// A submitted unknown key is echoed in the path, so bound it: the message must stay short.
-const MAX_KEY_IN_PATH = 64;
+/**
+ * How every property of the contract is spelled (lower camelCase letters), plus the forbidden key
+ * `__proto__`. A submitted key is echoed in a path only when it looks like this: any other key is
+ * the caller's own text, which may be personal data (a body keyed by NIK, passport number or name),
+ * and issue messages never carry personal data (DESIGN.md §9). Such keys show as `*`.
+ */
+const PROPERTY_NAME = /^(?:[a-z][A-Za-z]{0,39}|__proto__)$/;
 
-/** Appends a property name to a path (`data` + `polda` → `data.polda`; odd keys are quoted). */
+/** Appends a property name to a path (`data` + `polda` → `data.polda`; other keys → `data.*`). */
 export function childPath(path: string, key: string): string {
-  if (IDENTIFIER.test(key)) return path === '' ? key : `${path}.${key}`;
-  const shown = key.length > MAX_KEY_IN_PATH ? `${key.slice(0, MAX_KEY_IN_PATH)}\u2026` : key;
-  return `${path}[${JSON.stringify(shown)}]`;
+  const shown = PROPERTY_NAME.test(key) ? key : '*';
+  return path === '' ? shown : `${path}.${shown}`;
 }
 
 /** Appends an array index to a path (`data.suspects` + 3 → `data.suspects[3]`). */
