@@ -36,7 +36,13 @@ export function apiClient(system: Pick<TestSystem, 'stack'>): ApiClient {
     if (!token) throw new Error(`no token for ${unit} in ${system.stack.tokensFile}`);
     const res = await fetch(`${system.stack.urls[service]}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        // Reads of personal data name the official and the purpose (audited, UU PDP art. 31).
+        'simpul-official': 'e2e test',
+        'simpul-purpose': 'case_handling',
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Json };

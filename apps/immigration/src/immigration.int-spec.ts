@@ -24,6 +24,7 @@ import {
   type Person,
 } from '@simpul/contracts';
 import { fixtureNik, validFixture } from '@simpul/contracts/testing';
+import { verifyAuditChain } from '@simpul/audit';
 import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -546,6 +547,38 @@ describe('departure delays', () => {
     });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { code: string }).code).toBe('IMMIGRATION.SCREENING_NOT_FOUND');
+  });
+});
+
+describe('audit trail (UU PDP art. 31)', () => {
+  it('chains every replica update, screening, outcome and delay processed above, intact', async () => {
+    const rows: Array<{
+      position: string;
+      unit: string;
+      official: string | null;
+      purpose: string;
+      action: string;
+      event_id: string | null;
+    }> = await dataSource.query(
+      `SELECT position, unit, official, purpose, action, event_id::text AS event_id FROM audit_log ORDER BY position`,
+    );
+    const actions = new Set(rows.map((r) => r.action));
+    for (const action of [
+      'replica_entry.updated',
+      'replica_entry.revoked',
+      'screening.performed',
+      'screening.outcome_recorded',
+      'departure_delay.recorded',
+    ])
+      expect(actions).toContain(action);
+    // A processing step of an event names the event and the unit that published it.
+    const replica = rows.find((r) => r.action === 'replica_entry.updated')!;
+    expect(replica).toMatchObject({ unit: 'ministry:service', purpose: 'border_control', official: null });
+    expect(replica.event_id).toMatch(/^[0-9a-f-]{36}$/);
+    // The desk's outcome names the officer who recorded it.
+    expect(rows.find((r) => r.action === 'screening.outcome_recorded')!.official).not.toBeNull();
+    expect(rows.map((r) => Number(r.position))).toEqual(rows.map((_, i) => i + 1));
+    expect((await verifyAuditChain(dataSource)).problems).toEqual([]);
   });
 });
 

@@ -4,12 +4,14 @@ import { BusHealthService, BusModule, busClientOptions } from '@simpul/bus';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
 import { HealthRegistry, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { MinistryConfigModule } from './config/ministry-config.module.js';
 import type { MinistryConfig } from './config/ministry.config.js';
 import { ministryDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseHealth } from './health/database.health.js';
+import { IdentitiesModule } from './identities/identities.module.js';
 import { ReactionsModule } from './reactions/reactions.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { WatchlistModule } from './watchlist/watchlist.module.js';
@@ -28,6 +30,7 @@ export class AppModule implements OnModuleInit {
       module: AppModule,
       imports: [
         MinistryConfigModule.forRoot(config),
+        AuditModule,
         HttpEdgeModule.forService('ministry', { tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE) }),
         TypeOrmModule.forRoot(ministryDataSourceOptions(config.MINISTRY_DATABASE_URL)),
         BusModule.forRoot({
@@ -38,6 +41,7 @@ export class AppModule implements OnModuleInit {
             units: [{ unit: 'ministry:service', source: MINISTRY_SOURCE }],
           },
         }),
+        IdentitiesModule,
         CasesModule,
         AlertsModule,
         WatchlistModule,

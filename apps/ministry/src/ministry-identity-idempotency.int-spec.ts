@@ -34,16 +34,20 @@ import {
 } from '@simpul/contracts';
 import { arrestWithSuspects, interceptionWithCandidates, validFixture } from '@simpul/contracts/testing';
 import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
+import { generatePrivacyKeys } from '@simpul/privacy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { caseKeys, type CaseLinkKey } from './cases/case.rules.js';
 import { LinkEventsService, OLDEST_CASE_BY_KEYS_SQL } from './cases/link-events/link-events.service.js';
+import { PersonVault } from './identities/person-vault.js';
 import { MinistryConfig } from './config/ministry.config.js';
 import { migrateMinistry } from './database/migrate.js';
 import { IssueAutomaticEntriesService } from './watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
 import { entriesForFoiledDeparture } from './watchlist/watchlist.rules.js';
 
 jest.setTimeout(30_000);
+
+const privacyKeys = generatePrivacyKeys('test');
 
 const DESK_TOKEN = randomBytes(32).toString('hex');
 
@@ -63,6 +67,9 @@ async function api(method: string, path: string, body?: unknown, headers: Record
     method,
     headers: {
       authorization: `Bearer ${DESK_TOKEN}`,
+      // Personal-data reads name the official and the purpose (audited).
+      'simpul-official': 'NIP 198701012010011001',
+      'simpul-purpose': 'case_handling',
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...headers,
     },
@@ -159,6 +166,9 @@ beforeAll(async () => {
     NATS_URL: nats.url,
     SIMPUL_KEYS_DIR: keys.dir,
     TOKEN_HASHES_FILE: tokensFile,
+    // Fresh keys per run: nothing a test stores is readable under any other key.
+    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
+    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
   });
   app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -591,8 +601,10 @@ describe('case linking under concurrency, entries in one statement', () => {
     } finally {
       for (const t of [first, second, third]) await t.rollback().catch(() => undefined);
     }
+    // Name links are stored as keyed hashes: found by hashing the key, as the service does.
     const [{ n }] = await dataSource.query(
-      `SELECT count(DISTINCT case_id)::int AS n FROM ministry_case_link WHERE value LIKE 'siti concurrent aminah|%'`,
+      `SELECT count(DISTINCT case_id)::int AS n FROM ministry_case_link WHERE kind = 'name_dob' AND value = $1`,
+      [app.get(PersonVault).index.ofText('name_dob', 'siti concurrent aminah|1991-06-01')],
     );
     expect(n).toBe(1);
   });

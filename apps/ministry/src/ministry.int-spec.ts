@@ -38,12 +38,15 @@ import {
 } from '@simpul/contracts';
 import { arrestWithSuspects, interceptionWithCandidates, validFixture } from '@simpul/contracts/testing';
 import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
+import { generatePrivacyKeys } from '@simpul/privacy';
 import { AlertExpiringEntriesService } from './alerts/alert-expiring-entries/alert-expiring-entries.service.js';
 import { AppModule } from './app.module.js';
 import { MinistryConfig } from './config/ministry.config.js';
 import { migrateMinistry } from './database/migrate.js';
 
 jest.setTimeout(30_000);
+
+const privacyKeys = generatePrivacyKeys('test');
 
 const DESK_TOKEN = randomBytes(32).toString('hex');
 const RIAU_TOKEN = randomBytes(32).toString('hex');
@@ -81,6 +84,9 @@ async function api(method: string, path: string, body?: unknown, token = DESK_TO
     method,
     headers: {
       authorization: `Bearer ${token}`,
+      // Personal-data reads name the official and the purpose (audited).
+      'simpul-official': 'NIP 198701012010011001',
+      'simpul-purpose': 'case_handling',
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -142,6 +148,9 @@ beforeAll(async () => {
     NATS_URL: nats.url,
     SIMPUL_KEYS_DIR: keys.dir,
     TOKEN_HASHES_FILE: tokensFile,
+    // Fresh keys per run: nothing a test stores is readable under any other key.
+    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
+    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
   });
   app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -20,6 +20,7 @@ import {
 } from '@simpul/bus/testing';
 import { buildEvent, checkpointSource, parseEvent, uuidv7 } from '@simpul/contracts';
 import { validFixture } from '@simpul/contracts/testing';
+import { verifyAuditChain } from '@simpul/audit';
 import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,8 +69,11 @@ function post(path: string, token: string, body: unknown, headers: Record<string
   });
 }
 
-function get(path: string, token: string) {
-  return fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+/** Reads of personal data name the official and the purpose (audited). */
+const ACCESS = { 'simpul-official': 'NRP 84010123', 'simpul-purpose': 'case_handling' };
+
+function get(path: string, token: string, headers: Record<string, string> = ACCESS) {
+  return fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 }
 
 /**
@@ -429,5 +433,92 @@ describe('GET /v1/matches (consumer police-immigration-matches)', () => {
     expect(kepri.matches).toEqual([]);
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM matches`);
     expect(n).toBe(1);
+  });
+});
+
+describe('audit trail (UU PDP art. 31)', () => {
+  type AuditRow = {
+    position: string;
+    unit: string;
+    official: string | null;
+    purpose: string;
+    action: string;
+    record_type: string;
+    record_id: string;
+    event_id: string | null;
+  };
+  const rows = (): Promise<AuditRow[]> =>
+    dataSource.query(
+      `SELECT position, unit, official, purpose, action, record_type, record_id, event_id::text AS event_id FROM audit_log ORDER BY position`,
+    );
+
+  it('chains every recording, processed event and personal-data read, and stays intact', async () => {
+    const created = (await (await post('/v1/arrests', RIAU_TOKEN, arrestBody())).json()) as {
+      id: string;
+      eventId: string;
+    };
+    expect((await get(`/v1/arrests/${created.id}`, RIAU_TOKEN)).status).toBe(200);
+    const trail = await rows();
+    expect(trail.at(-2)).toMatchObject({
+      unit: 'polda:riau',
+      official: null,
+      purpose: 'law_enforcement',
+      action: 'arrest.recorded',
+      record_type: 'arrest',
+      record_id: created.id,
+      event_id: created.eventId,
+    });
+    expect(trail.at(-1)).toMatchObject({
+      unit: 'polda:riau',
+      official: 'NRP 84010123',
+      purpose: 'case_handling',
+      action: 'arrest.read',
+      record_type: 'arrest',
+      record_id: created.id,
+      event_id: null,
+    });
+    // The matches consumed above, the interceptions recorded and read, the lists read.
+    const actions = new Set(trail.map((r) => r.action));
+    for (const action of [
+      'interception.recorded',
+      'interception.read',
+      'screening_match.recorded',
+      'match.listed',
+    ])
+      expect(actions).toContain(action);
+    expect(trail.find((r) => r.action === 'screening_match.recorded')).toMatchObject({
+      unit: 'checkpoint:batam-center',
+      record_type: 'match',
+    });
+    expect(trail.map((r) => Number(r.position))).toEqual(trail.map((_, i) => i + 1));
+    const verified = await verifyAuditChain(dataSource);
+    expect(verified.problems).toEqual([]);
+    expect(verified.records).toBe(trail.length);
+  });
+
+  it('answers a personal-data read without official or purpose 400, naming the header, and records nothing', async () => {
+    const created = (await (await post('/v1/interceptions', RIAU_TOKEN, interceptionBody())).json()) as {
+      id: string;
+    };
+    const before = (await rows()).length;
+    const answer = await get(`/v1/interceptions/${created.id}`, RIAU_TOKEN, {
+      'simpul-purpose': 'case_handling',
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'header:Simpul-Official', rule: 'required' }],
+    });
+    const badPurpose = await get('/v1/matches', RIAU_TOKEN, {
+      'simpul-official': 'x',
+      'simpul-purpose': 'Just Looking',
+    });
+    expect(badPurpose.status).toBe(400);
+    expect(await badPurpose.json()).toMatchObject({
+      details: [{ path: 'header:Simpul-Purpose', rule: 'format' }],
+    });
+    // Another Polda's record answers 404 and discloses nothing, so nothing is recorded.
+    expect((await get(`/v1/interceptions/${created.id}`, KEPRI_TOKEN)).status).toBe(404);
+    expect(await rows()).toHaveLength(before);
   });
 });

@@ -4,6 +4,7 @@ import { LauncherError } from './install.js';
 import { isAlive, startManaged, type ManagedProcess } from './managed-process.js';
 import { ensureNats, ensureTrustMaterial, type NatsChoice } from './nats-server.js';
 import { REPO_ROOT, statePath } from './paths.js';
+import { ensurePrivacyKeys } from './privacy-keys.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
 import { spawnSync } from 'node:child_process';
 
@@ -59,6 +60,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     const keysDir = trust.paths.keysDir;
     log(`API tokens in ${tokensFile}; NATS credentials in ${trust.paths.credsDir}`);
 
+    const privacyKeys = ensurePrivacyKeys();
     const logs = statePath('logs');
     mkdirSync(logs, { recursive: true });
     const urls = {} as Record<ServiceName, string>;
@@ -74,6 +76,8 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
         TOKEN_HASHES_FILE: hashesFile,
         [`${prefix}_DATABASE_URL`]: databaseUrls[service],
         [`${prefix}_PORT`]: String(port),
+        // Only the ministry stores identities; the other services never see its keys.
+        ...(service === 'ministry' ? privacyKeys : {}),
       };
       migrate(service, env);
       launchers[service] = () =>

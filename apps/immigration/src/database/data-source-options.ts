@@ -1,3 +1,4 @@
+import { CreateAuditLog1796000000000 } from '@simpul/audit';
 import { BUS_MIGRATIONS } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { Delay } from '../delays/delay.entity.js';
@@ -7,7 +8,11 @@ import { CreateImmigrationTables1764700000000 } from './migrations/1764700000000
 
 /** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
 export const IMMIGRATION_ENTITIES = [WatchlistReplicaEntry, WatchlistReplicaState, Screening, Delay];
-export const IMMIGRATION_MIGRATIONS = [...BUS_MIGRATIONS, CreateImmigrationTables1764700000000];
+export const IMMIGRATION_MIGRATIONS = [
+  ...BUS_MIGRATIONS,
+  CreateImmigrationTables1764700000000,
+  CreateAuditLog1796000000000,
+];
 
 export function immigrationDataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -9,7 +9,7 @@ import { immigrationDataSourceOptions } from './data-source-options.js';
 jest.setTimeout(60_000);
 
 const MIGRATE = fileURLToPath(new URL('./migrate.ts', import.meta.url));
-const TABLES = ['delays', 'screenings', 'watchlist_replica', 'watchlist_replica_state'];
+const TABLES = ['audit_log', 'delays', 'screenings', 'watchlist_replica', 'watchlist_replica_state'];
 
 let db: TestDatabase;
 
@@ -48,6 +48,8 @@ it('migrates up with the migrate entry (idempotently), down, and up again', asyn
   await dataSource.initialize();
   try {
     expect(await tables(dataSource)).toEqual(TABLES);
+    // The audit log's migration, then the immigration tables'.
+    await dataSource.undoLastMigration();
     await dataSource.undoLastMigration();
     expect(await tables(dataSource)).toEqual([]);
     await dataSource.runMigrations();

@@ -13,9 +13,9 @@ export class CaseEntity {
 
 /**
  * A key that links events to a case: `report` (police report number), `interception` (interceptionId),
- * `nik`, `passport` (exact), `name_dob` (normalised full name `|` date of birth, case.rules.ts); the
- * last three are personal data, kept in the ministry's own database only and never logged. Looked up
- * by the primary key (kind, value).
+ * `nik`, `passport`, `name_dob` (normalised full name `|` date of birth, case.rules.ts); the last
+ * three are personal data, so their value is a keyed blind index (PersonVault.storedLinkKeys), never
+ * the identifier itself. Looked up by the primary key (kind, value).
  */
 @Entity({ name: 'ministry_case_link' })
 export class CaseLinkEntity {

@@ -1,7 +1,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Expose } from 'class-transformer';
-import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { parseEncryptionKeys, parseIndexKey } from '@simpul/privacy';
+import {
+  IsIP,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { BusClientConfig } from '@simpul/bus';
 
 /** The repository root (apps/ministry/{src,dist}/config → ../../../..), for default file locations. */
@@ -11,6 +22,31 @@ const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 function defaultUnitsFile(): string {
   const shared = `${REPO_ROOT}../shared/data/units.json`;
   return existsSync(shared) ? shared : `${REPO_ROOT}deploy/reference/units.json`;
+}
+
+/** Rule name in the error: the encryption key setting (parsed by @simpul/privacy; the value is never shown). */
+@ValidatorConstraint({ name: 'base64Of32BytesOrKeyIdList' })
+class EncryptionKeysRule implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return succeeds(() => parseEncryptionKeys(String(value ?? '')));
+  }
+}
+
+/** Rule name in the error: the blind-index key setting. */
+@ValidatorConstraint({ name: 'base64OfAtLeast32Bytes' })
+class IndexKeyRule implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return succeeds(() => parseIndexKey(String(value ?? '')));
+  }
+}
+
+function succeeds(run: () => unknown): boolean {
+  try {
+    run();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The ministry service's configuration; the only place that reads the environment (see .env.example). */
@@ -41,4 +77,13 @@ export class MinistryConfig extends BusClientConfig {
 
   /** Validity of automatic `advisory` entries (other suspects), in days from the arrest's occurredAt. */
   @Expose() @IsInt() @Min(1) @Max(3650) MINISTRY_ADVISORY_VALID_DAYS: number = 180;
+
+  /**
+   * AES-256-GCM key(s) encrypting NIK and passport numbers at rest: the base64 of 32 bytes, or
+   * `keyId:base64,...` with the current key first (older keys still decrypt). Required.
+   */
+  @Expose() @Validate(EncryptionKeysRule) MINISTRY_PII_ENCRYPTION_KEY: string = '';
+
+  /** HMAC key of the blind indexes that stand in for NIK and passport numbers in searches: base64, 32+ bytes. Required. */
+  @Expose() @Validate(IndexKeyRule) MINISTRY_PII_INDEX_KEY: string = '';
 }

@@ -1,3 +1,4 @@
+import { CreateAuditLog1796000000000 } from '@simpul/audit';
 import { BUS_MIGRATIONS } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { AlertEntity } from '../alerts/alert.entity.js';
@@ -8,6 +9,7 @@ import { PreventedDepartureEntity } from '../stats/prevented-departure.entity.js
 import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity.js';
 import { CreateMinistryTables1764600000000 } from './migrations/1764600000000-create-ministry-tables.js';
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
+import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 
 /** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
@@ -26,6 +28,8 @@ export const MINISTRY_MIGRATIONS = [
   ...BUS_MIGRATIONS,
   CreateMinistryTables1764600000000,
   NameLinksIdempotencyCheckpointFacts1795828453000,
+  CreateAuditLog1796000000000,
+  PseudonymiseIdentities1796100000000,
 ];
 
 /** The ministry's DataSource options; migrations run only as an explicit step (migrate.ts). */

@@ -1,14 +1,42 @@
 // The explicit migration step, up and down, on a database of this file's own.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '@simpul/bus/testing';
+import { generatePrivacyKeys } from '@simpul/privacy';
 import { DataSource } from 'typeorm';
+import { PersonVault } from '../identities/person-vault.js';
 import { ministryDataSourceOptions, MINISTRY_MIGRATIONS } from './data-source-options.js';
 import { migrateMinistry } from './migrate.js';
+import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
+import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 
 let db: TestDatabase;
+/** Jest gives each test file its own process.env: the keys the migration reads stay within this file. */
+const privacyKeys = generatePrivacyKeys('test');
+const vault = PersonVault.fromSettings(privacyKeys.encryptionKey, privacyKeys.indexKey);
+
+function setPrivacyEnv(on: boolean): void {
+  if (on) {
+    process.env.MINISTRY_PII_ENCRYPTION_KEY = privacyKeys.encryptionKey;
+    process.env.MINISTRY_PII_INDEX_KEY = privacyKeys.indexKey;
+  } else {
+    delete process.env.MINISTRY_PII_ENCRYPTION_KEY;
+    delete process.env.MINISTRY_PII_INDEX_KEY;
+  }
+}
+
+/** How many migrations to undo so that `migration` is the last one undone (the latest first). */
+function undoneThrough(migration: new () => object): number {
+  return MINISTRY_MIGRATIONS.length - MINISTRY_MIGRATIONS.indexOf(migration as never);
+}
+
+/** The names of `migration` and every later one, in the order they apply. */
+function namesFrom(migration: new () => object): string[] {
+  return MINISTRY_MIGRATIONS.slice(MINISTRY_MIGRATIONS.indexOf(migration as never)).map((m) => new m().name);
+}
 
 beforeAll(async () => {
   db = await createTestDatabase('ministry_migrate');
+  setPrivacyEnv(true);
 });
 
 afterAll(async () => {
@@ -46,7 +74,7 @@ describe('ministry migrations', () => {
           'ministry_watchlist_entry',
         ]),
       );
-      // The latest migration down, alone: its tables go, name links are dropped, the first migration's stay.
+      // The name-links migration down (with the later ones): its tables go, name links are dropped, the first migration's stay.
       await dataSource.query(
         `INSERT INTO ministry_case (id, region, opened_by_event_id) VALUES ($1, 'riau', $1)`,
         ['0190a000-0000-7000-8000-000000000001'],
@@ -55,7 +83,8 @@ describe('ministry migrations', () => {
         `INSERT INTO ministry_case_link (kind, value, case_id) VALUES ('name_dob', 'x|2000-01-01', $1), ('report', 'LP/1', $1)`,
         ['0190a000-0000-7000-8000-000000000001'],
       );
-      await dataSource.undoLastMigration();
+      const undone = undoneThrough(NameLinksIdempotencyCheckpointFacts1795828453000);
+      for (let i = 0; i < undone; i++) await dataSource.undoLastMigration();
       const afterOne = await tables(dataSource);
       expect(afterOne).not.toContain('ministry_idempotency_key');
       expect(afterOne).not.toContain('ministry_case_checkpoint_fact');
@@ -63,7 +92,7 @@ describe('ministry migrations', () => {
       expect(await dataSource.query(`SELECT kind FROM ministry_case_link`)).toEqual([{ kind: 'report' }]);
       await dataSource.query(`DELETE FROM ministry_case_link`);
       await dataSource.query(`DELETE FROM ministry_case`);
-      for (let i = 1; i < MINISTRY_MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+      for (let i = undone; i < MINISTRY_MIGRATIONS.length; i++) await dataSource.undoLastMigration();
       expect(await tables(dataSource)).toEqual([]);
       // And up again: down left nothing that blocks a fresh run.
       expect((await dataSource.runMigrations()).length).toBe(MINISTRY_MIGRATIONS.length);
@@ -76,7 +105,9 @@ describe('ministry migrations', () => {
     const dataSource = new DataSource(ministryDataSourceOptions(db.url));
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration();
+      for (let i = undoneThrough(NameLinksIdempotencyCheckpointFacts1795828453000); i > 0; i--) {
+        await dataSource.undoLastMigration();
+      }
       const [older, newer] = ['0190a000-0000-7000-8000-00000000000a', '0190a000-0000-7000-8000-00000000000b'];
       for (const id of [older, newer]) {
         await dataSource.query(
@@ -111,15 +142,120 @@ describe('ministry migrations', () => {
         { fullName: 'Hj. Siti Aminah', dateOfBirth: '1990-01-01' },
         '2025-07-02T00:00:00Z',
       );
-      expect(await migrateMinistry(db.url)).toEqual([MINISTRY_MIGRATIONS.at(-1)!.name]);
-      expect(
+      expect(await migrateMinistry(db.url)).toEqual(
+        namesFrom(NameLinksIdempotencyCheckpointFacts1795828453000),
+      );
+      // Stored as keyed hashes by the pseudonymisation that follows.
+      const links: Array<{ value: string; case_id: string }> = await dataSource.query(
+        `SELECT value, case_id FROM ministry_case_link WHERE kind = 'name_dob'`,
+      );
+      expect(links).toHaveLength(2);
+      expect(links).toEqual(
+        expect.arrayContaining([
+          { value: vault.index.ofText('name_dob', 'ahmad fauzi|1985-03-12'), case_id: older },
+          { value: vault.index.ofText('name_dob', 'siti aminah|1990-01-01'), case_id: newer },
+        ]),
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('pseudonymises existing identifiers in place (keys from the environment), and fails without the keys when there are some', async () => {
+    const dataSource = new DataSource(ministryDataSourceOptions(db.url));
+    await dataSource.initialize();
+    try {
+      for (let i = undoneThrough(PseudonymiseIdentities1796100000000); i > 0; i--) {
+        await dataSource.undoLastMigration();
+      }
+      await dataSource.query(`DELETE FROM ministry_case_link`);
+      await dataSource.query(`DELETE FROM ministry_watchlist_entry`);
+      const [older, newer] = ['0190a000-0000-7000-8000-00000000000c', '0190a000-0000-7000-8000-00000000000d'];
+      for (const [id, at] of [
+        [older, '2025-07-01T00:00:00Z'],
+        [newer, '2025-07-02T00:00:00Z'],
+      ]) {
         await dataSource.query(
-          `SELECT value, case_id FROM ministry_case_link WHERE kind = 'name_dob' ORDER BY value`,
+          `INSERT INTO ministry_case (id, region, opened_by_event_id, opened_at) VALUES ($1, 'riau', $1, $2)`,
+          [id, at],
+        );
+      }
+      const entryId = '0190a000-0000-7000-8000-000000000201';
+      const person = {
+        fullName: 'Siti Aminah',
+        nik: '3201014507900001',
+        passportNumber: 'C1234567',
+        dateOfBirth: '1990-07-05',
+        sex: 'F',
+      };
+      await dataSource.query(
+        `INSERT INTO ministry_watchlist_entry (id, version, legal_type, action, person, reason, issued_by, valid_from,
+           valid_until, valid_until_at, case_id, last_event_id)
+         VALUES ($1, 1, 'protective', 'refer', $2, 'r', 'i', '2025-07-01T00:00:00Z', '2025-09-29T00:00:00Z',
+           '2025-09-29T00:00:00Z', $3, $1)`,
+        [entryId, JSON.stringify(person), older],
+      );
+      // Two spellings of one passport (I read as 1) on two cases: one index, kept by the older case.
+      await dataSource.query(
+        `INSERT INTO ministry_case_link (kind, value, case_id) VALUES ('nik', $1, $2), ('passport', 'C1234567', $2),
+           ('passport', 'CI234567', $3), ('name_dob', 'siti aminah|1990-07-05', $2), ('report', 'LP/9', $2)`,
+        [person.nik, older, newer],
+      );
+
+      setPrivacyEnv(false);
+      const failure = await migrateMinistry(db.url).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(failure?.message).toMatch(/^MINISTRY_PII_ENCRYPTION_KEY: is required/);
+      // Rolled back: everything as it was.
+      expect((await dataSource.query(`SELECT person FROM ministry_watchlist_entry`))[0].person).toEqual(
+        person,
+      );
+      setPrivacyEnv(true);
+      expect(await migrateMinistry(db.url)).toEqual(namesFrom(PseudonymiseIdentities1796100000000));
+
+      const [row] = await dataSource.query(
+        `SELECT person, nik_encrypted, passport_encrypted, nik_index, passport_index FROM ministry_watchlist_entry`,
+      );
+      expect(row.person).toEqual({ fullName: 'Siti Aminah', dateOfBirth: '1990-07-05', sex: 'F' });
+      expect(row.nik_index).toBe(vault.index.of('nik', person.nik));
+      expect(row.passport_index).toBe(vault.index.of('passport', person.passportNumber));
+      expect(
+        vault.openEntryPerson(
+          { person: row.person, nikEncrypted: row.nik_encrypted, passportEncrypted: row.passport_encrypted },
+          entryId,
         ),
-      ).toEqual([
-        { value: 'ahmad fauzi|1985-03-12', case_id: older },
-        { value: 'siti aminah|1990-01-01', case_id: newer },
-      ]);
+      ).toEqual(person);
+      const links: Array<{ kind: string; value: string; case_id: string }> = await dataSource.query(
+        `SELECT kind, value, case_id FROM ministry_case_link ORDER BY kind, value`,
+      );
+      expect(links).toEqual(
+        [
+          {
+            kind: 'name_dob',
+            value: vault.index.ofText('name_dob', 'siti aminah|1990-07-05'),
+            case_id: older,
+          },
+          { kind: 'nik', value: vault.index.of('nik', person.nik), case_id: older },
+          { kind: 'passport', value: vault.index.of('passport', 'C1234567'), case_id: older },
+          { kind: 'report', value: 'LP/9', case_id: older },
+        ].sort((a, b) => (a.kind === b.kind ? a.value.localeCompare(b.value) : a.kind.localeCompare(b.kind))),
+      );
+      const text = JSON.stringify([row, links]);
+      for (const plain of [person.nik, person.passportNumber, 'CI234567', 'siti aminah']) {
+        expect(text).not.toContain(plain);
+      }
+
+      // Down: identifiers decrypted back into the person; the hashed person links cannot be reversed and go.
+      for (let i = undoneThrough(PseudonymiseIdentities1796100000000); i > 0; i--) {
+        await dataSource.undoLastMigration();
+      }
+      expect((await dataSource.query(`SELECT person FROM ministry_watchlist_entry`))[0].person).toEqual(
+        person,
+      );
+      expect(await dataSource.query(`SELECT kind FROM ministry_case_link`)).toEqual([{ kind: 'report' }]);
+      await migrateMinistry(db.url);
     } finally {
       await dataSource.destroy();
     }

@@ -6,6 +6,7 @@ import { RaiseAlertService } from '../alerts/raise-alert/raise-alert.service.js'
 import { caseKeys } from '../cases/case.rules.js';
 import { LinkEventsService } from '../cases/link-events/link-events.service.js';
 import { RecordPreventionService } from '../stats/record-prevention/record-prevention.service.js';
+import { MinistryAudit } from '../audit/ministry-audit.service.js';
 
 /**
  * When a checkpoint delays a departure: count it as one prevented departure (for its checkpoint),
@@ -18,6 +19,7 @@ export class CountPreventionWhenDepartureDelayed {
     @Inject(LinkEventsService) private readonly cases: LinkEventsService,
     @Inject(RaiseAlertService) private readonly alerts: RaiseAlertService,
     @Inject(RecordPreventionService) private readonly prevention: RecordPreventionService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   @OnBusEvent(IMMIGRATION_DEPARTURE_DELAYED_V1, { consumer: 'ministry-immigration' })
@@ -59,6 +61,12 @@ export class CountPreventionWhenDepartureDelayed {
     await this.alerts.raise(manager, caseId, alertForDepartureDelayed(data), {
       eventId: event.id,
       factId: data.delayId,
+    });
+    this.audit.eventStep(manager, event, {
+      action: 'departure_delay.processed',
+      recordType: 'delay',
+      recordId: data.delayId,
+      persons: [data.traveler],
     });
   }
 }

@@ -5,6 +5,7 @@ import { alertForScreeningMatch } from '../alerts/alert.rules.js';
 import { RaiseAlertService } from '../alerts/raise-alert/raise-alert.service.js';
 import { caseKeys } from '../cases/case.rules.js';
 import { LinkEventsService } from '../cases/link-events/link-events.service.js';
+import { MinistryAudit } from '../audit/ministry-audit.service.js';
 
 /**
  * When a checkpoint matches a traveller against an entry: link the match to the case of the entry
@@ -16,6 +17,7 @@ export class LinkCaseWhenScreeningMatched {
   constructor(
     @Inject(LinkEventsService) private readonly cases: LinkEventsService,
     @Inject(RaiseAlertService) private readonly alerts: RaiseAlertService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   @OnBusEvent(IMMIGRATION_SCREENING_MATCHED_V1, { consumer: 'ministry-immigration' })
@@ -50,6 +52,12 @@ export class LinkCaseWhenScreeningMatched {
     await this.alerts.raise(manager, caseId, alertForScreeningMatch(data, entries[0]?.legal_type), {
       eventId: event.id,
       factId: data.screeningId,
+    });
+    this.audit.eventStep(manager, event, {
+      action: 'screening_match.processed',
+      recordType: 'screening',
+      recordId: data.screeningId,
+      persons: [data.traveler],
     });
   }
 }

@@ -9,6 +9,7 @@ import { RecordCompanyService } from '../companies/record-company/record-company
 import { RecordPreventionService } from '../stats/record-prevention/record-prevention.service.js';
 import { IssueAutomaticEntriesService } from '../watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
 import { entriesForFoiledDeparture } from '../watchlist/watchlist.rules.js';
+import { MinistryAudit } from '../audit/ministry-audit.service.js';
 
 /**
  * When police foil a departure: open or link the case (interception id, candidates' NIK, passport
@@ -24,6 +25,7 @@ export class ProtectCandidatesWhenDepartureFoiled {
     @Inject(IssueAutomaticEntriesService) private readonly watchlist: IssueAutomaticEntriesService,
     @Inject(RecordCompanyService) private readonly companies: RecordCompanyService,
     @Inject(RecordPreventionService) private readonly prevention: RecordPreventionService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   @OnBusEvent(POLICE_DEPARTURE_FOILED_V1, { consumer: 'ministry-police' })
@@ -50,6 +52,12 @@ export class ProtectCandidatesWhenDepartureFoiled {
       checkpoint: data.route.exitPoint,
       occurredAt: data.occurredAt,
       prevented: data.candidateCount,
+    });
+    this.audit.eventStep(manager, event, {
+      action: 'departure_foiled.processed',
+      recordType: 'interception',
+      recordId: data.interceptionId,
+      persons: data.candidates.map((c) => c.person),
     });
   }
 }

@@ -9,6 +9,7 @@ import { RecordCompanyService } from '../companies/record-company/record-company
 import { MinistryConfig } from '../config/ministry.config.js';
 import { IssueAutomaticEntriesService } from '../watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
 import { entriesForArrest } from '../watchlist/watchlist.rules.js';
+import { MinistryAudit } from '../audit/ministry-audit.service.js';
 
 /**
  * When police record an arrest: link it to the case of its report number, of the foiled departure
@@ -24,6 +25,7 @@ export class WatchSuspectsWhenArrestRecorded {
     @Inject(RaiseAlertService) private readonly alerts: RaiseAlertService,
     @Inject(IssueAutomaticEntriesService) private readonly watchlist: IssueAutomaticEntriesService,
     @Inject(RecordCompanyService) private readonly companies: RecordCompanyService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   @OnBusEvent(POLICE_ARREST_RECORDED_V1, { consumer: 'ministry-police' })
@@ -56,5 +58,11 @@ export class WatchSuspectsWhenArrestRecorded {
     for (const suspect of data.suspects) {
       if (suspect.company) await this.companies.record(manager, suspect.company, event.id);
     }
+    this.audit.eventStep(manager, event, {
+      action: 'arrest.processed',
+      recordType: 'arrest',
+      recordId: data.arrestId,
+      persons: data.suspects.map((s) => s.person),
+    });
   }
 }

@@ -1,14 +1,23 @@
 import type { Person, WatchlistOrigin } from '@simpul/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The ministry's current state of a watchlist entry (highest version wins). Personal data: `person`. */
+/**
+ * The ministry's current state of a watchlist entry (highest version wins). Personal data: `person`
+ * (without NIK and passport number), and the identifiers sealed by PersonVault: encrypted (bound to
+ * the row) for re-publishing and re-identification, blind-indexed for searching.
+ */
 @Entity({ name: 'ministry_watchlist_entry' })
 export class WatchlistEntryEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('int') version!: number;
   @Column('text', { name: 'legal_type' }) legalType!: string;
   @Column('text') action!: string;
+  /** The person without `nik` and `passportNumber` (those are only in the columns below). */
   @Column('jsonb') person!: Person;
+  @Column('text', { name: 'nik_encrypted', nullable: true }) nikEncrypted!: string | null;
+  @Column('text', { name: 'passport_encrypted', nullable: true }) passportEncrypted!: string | null;
+  @Column('text', { name: 'nik_index', nullable: true }) nikIndex!: string | null;
+  @Column('text', { name: 'passport_index', nullable: true }) passportIndex!: string | null;
   @Column('text') reason!: string;
   @Column('text', { name: 'issued_by' }) issuedBy!: string;
   @Column('text', { name: 'decision_number', nullable: true }) decisionNumber!: string | null;

@@ -1,23 +1,31 @@
-import type { EventDataMap } from '@simpul/contracts';
+import type { EventDataMap, Person } from '@simpul/contracts';
 import { entryStatusAt } from './watchlist.rules.js';
 import type { WatchlistEntryEntity } from './watchlist-entry.entity.js';
 
 export type IssuedEntryData = EventDataMap['ministry.watchlist.entry.issued.v1'];
 
-/** The desk's view of an entry: the contract's fields plus its status at `now` (expired past validUntil). */
+/** Identifiers an entry holds that a view leaves out (POST /v1/watchlist/:id/reidentify shows them). */
+export type WithheldIdentifier = 'nik' | 'passportNumber';
+
+/**
+ * The desk's view of an entry: the contract's fields plus its status at `now` (expired past
+ * validUntil), with the person's NIK and passport number left out (Law 21/2007 art. 44): `person`
+ * stays a valid Person, and `identifiersWithheld` says which identifiers the entry holds.
+ */
 export type WatchlistEntryView = IssuedEntryData & {
   status: 'active' | 'revoked' | 'expired';
   revokedAt: string | null;
+  identifiersWithheld: WithheldIdentifier[];
 };
 
-/** The contract data of the entry's current version (what a re-issue would publish). */
-export function entryData(row: WatchlistEntryEntity): IssuedEntryData {
+/** The contract data of the entry's current version, with `person` given in full (what a re-issue publishes). */
+export function entryData(row: WatchlistEntryEntity, person: Person): IssuedEntryData {
   return {
     entryId: row.id,
     version: row.version,
     legalType: row.legalType as IssuedEntryData['legalType'],
     action: row.action as IssuedEntryData['action'],
-    person: row.person,
+    person,
     reason: row.reason,
     issuedBy: row.issuedBy,
     ...(row.decisionNumber !== null ? { decisionNumber: row.decisionNumber } : {}),
@@ -29,10 +37,16 @@ export function entryData(row: WatchlistEntryEntity): IssuedEntryData {
   };
 }
 
+/** The view needs no key: the stored person never holds the identifiers, only the sealed columns do. */
 export function entryView(row: WatchlistEntryEntity, now: Date): WatchlistEntryView {
+  const { nik: _nik, passportNumber: _passport, ...person } = row.person;
   return {
-    ...entryData(row),
+    ...entryData(row, person),
     status: entryStatusAt(row.status, row.validUntil, now),
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    identifiersWithheld: [
+      ...(row.nikEncrypted !== null ? ['nik' as const] : []),
+      ...(row.passportEncrypted !== null ? ['passportNumber' as const] : []),
+    ],
   };
 }

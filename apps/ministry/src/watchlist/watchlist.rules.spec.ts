@@ -47,6 +47,30 @@ describe('watchlist rules', () => {
     }
   });
 
+  it("a protective entry's reason is a fixed phrase: nothing of the police narrative, place, route or persons", () => {
+    const event = validFixture('police.departure.foiled.v1');
+    const data = {
+      ...event.data,
+      location: { name: 'Pelabuhan Tikus Sungai Dumai, rumah Pak Ahmad', regency: 'Dumai', province: 'Riau' },
+      placementCompany: { name: 'PT Sinar Jaya Mandiri', licenseNumber: 'KEP-123/PPTKIS/2019' },
+    };
+    const entries = entriesForFoiledDeparture(data, event.id);
+    const fixed = `Prospective worker stopped before a non-procedural departure (polda ${data.polda}); refer to P4MI.`;
+    for (const entry of entries) expect(entry.reason).toBe(fixed);
+    const reasons = entries.map((e) => e.reason).join(' ');
+    for (const text of [
+      'Pelabuhan',
+      'Ahmad',
+      'PT Sinar',
+      data.route.destinationCountry,
+      ...data.candidates.map((c) => c.person.fullName),
+    ]) {
+      expect(reasons).not.toContain(text);
+    }
+    // And the candidate's `minor` flag (specific data under UU PDP) does not travel with the entry.
+    for (const entry of entries) expect(JSON.stringify(entry)).not.toContain('minor');
+  });
+
   it('only the Person fields a checkpoint needs leave the ministry', () => {
     const person = {
       fullName: 'Siti',

@@ -1,3 +1,4 @@
+import { CreateAuditLog1796000000000 } from '@simpul/audit';
 import { BUS_MIGRATIONS } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { Arrest } from '../arrests/arrest.entity.js';
@@ -9,8 +10,12 @@ import { CreatePoliceTables1764806400000 } from './migrations/1764806400000-crea
 /** Every entity of the police database, listed explicitly (no globs under ESM). */
 export const POLICE_ENTITIES = [Arrest, Interception, IdempotencyKey, Match];
 
-/** The bus's tables, then the police tables, in order. */
-export const POLICE_MIGRATIONS = [...BUS_MIGRATIONS, CreatePoliceTables1764806400000];
+/** The bus's tables, then the police tables, then the audit log, in order. */
+export const POLICE_MIGRATIONS = [
+  ...BUS_MIGRATIONS,
+  CreatePoliceTables1764806400000,
+  CreateAuditLog1796000000000,
+];
 
 /**
  * Options shared by the app's TypeORM module and the migrate entry. Migrations run only as an

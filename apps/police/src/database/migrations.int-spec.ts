@@ -33,6 +33,7 @@ it('applies every migration, then reverts each one, leaving no table behind', as
   expect(applied.map((m) => m.name)).toEqual(POLICE_MIGRATIONS.map((m) => new m().name));
   expect(await tables()).toEqual([
     'arrests',
+    'audit_log',
     'bus_inbox',
     'bus_outbox',
     'idempotency_keys',

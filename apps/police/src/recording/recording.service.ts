@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { appendAudit } from '@simpul/audit';
 import { canonicalJson, OutboxService, type BusEvent } from '@simpul/bus';
 import { ApiException, assertActsFor, type Unit } from '@simpul/http';
+import { POLICE_PURPOSE } from '../audit/audit-step.js';
 import { PoliceUnits } from '../config/police-units.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKey } from './idempotency-key.entity.js';
@@ -30,6 +32,8 @@ export interface RecordRequest {
   unit: Unit;
   idempotencyKey?: string;
   body: unknown;
+  /** How the audit chain names the step (`arrest.recorded`, record type `arrest`). */
+  audit: { action: string; recordType: string };
   /** Validates (throwing ApiException 400) and builds the event; writes nothing. */
   prepare(trimmedBody: unknown): PreparedRecord | Promise<PreparedRecord>;
 }
@@ -81,6 +85,15 @@ export class RecordingService {
         }
         await prepared.insert(manager);
         await this.outbox.append(manager, prepared.event);
+        // Last in the transaction: the audit lock is then held for the commit only.
+        await appendAudit(manager, {
+          unit: request.unit.id,
+          purpose: POLICE_PURPOSE,
+          action: request.audit.action,
+          recordType: request.audit.recordType,
+          recordId: prepared.id,
+          eventId: prepared.event.id,
+        });
       });
     } catch (error) {
       if (!(error instanceof KeyTakenMeanwhile)) throw error;

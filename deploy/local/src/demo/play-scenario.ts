@@ -40,7 +40,13 @@ export async function playScenario(
   ): Promise<Json> => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${tokens[unit]}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${tokens[unit]}`,
+        'content-type': 'application/json',
+        // Reads of personal data name the official and the purpose (audited, UU PDP art. 31).
+        'simpul-official': 'demo operator',
+        'simpul-purpose': 'case_handling',
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as Json;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
 import { OnBusEvent, type EventContext } from '@simpul/bus';
 import { IMMIGRATION_DEPARTURE_DELAYED_V1, type SimpulEvent } from '@simpul/contracts';
+import { auditEventSteps } from '../../audit/audit-step.js';
 import { DelaysService } from '../delays.service.js';
 
 /**
@@ -19,6 +20,12 @@ export function recordDelayWhenDepartureDelayed(durable: string): Type<unknown> 
       { manager }: EventContext,
     ): Promise<void> {
       await this.delays.record(manager, event);
+      auditEventSteps(manager, [
+        {
+          event,
+          step: { action: 'departure_delay.recorded', recordType: 'delay', recordId: event.data.delayId },
+        },
+      ]);
     }
   }
   return RecordDelayWhenDepartureDelayed;

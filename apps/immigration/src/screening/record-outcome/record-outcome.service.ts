@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { appendAudit } from '@simpul/audit';
 import { OutboxService } from '@simpul/bus';
 import {
   buildEvent,
@@ -13,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { DelaysService } from '../../delays/delays.service.js';
 import { Clock } from '../../shared/clock.js';
 import { delayReason, delayValidUntil, type Outcome } from './record-outcome.rules.js';
+import { IMMIGRATION_PURPOSE } from '../../audit/audit-step.js';
 
 export interface OutcomeRequest {
   outcome: Outcome;
@@ -110,6 +112,15 @@ export class RecordOutcomeService {
           WHERE screening_id = $1`,
         [screeningId, request.outcome, now, request.officer, request.note ?? null, delayId],
       );
+      await appendAudit(manager, {
+        unit: `checkpoint:${screening.checkpoint}`,
+        official: request.officer,
+        purpose: IMMIGRATION_PURPOSE,
+        action: 'screening.outcome_recorded',
+        recordType: 'screening',
+        recordId: screeningId,
+        ...(result.eventId ? { eventId: result.eventId } : {}),
+      });
       return result;
     });
   }

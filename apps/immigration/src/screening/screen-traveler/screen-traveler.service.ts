@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { appendAudit } from '@simpul/audit';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, checkpointSource, uuidv7, type Person, type StatedPurpose } from '@simpul/contracts';
 import type { MatchEffect, ReasonCode } from '@simpul/screening';
@@ -12,6 +13,7 @@ import {
   type EntryAction,
   type LegalType,
 } from '../../watchlist/watchlist-entry.rules.js';
+import { IMMIGRATION_PURPOSE } from '../../audit/audit-step.js';
 
 export interface ScreeningRequest {
   checkpoint: string;
@@ -112,6 +114,14 @@ export class ScreenTravelerService {
         ],
       );
       if (events.length > 0) await this.outbox.appendMany(manager, events);
+      // Last in the transaction: the audit lock is then held for the commit only.
+      await appendAudit(manager, {
+        unit: `checkpoint:${request.checkpoint}`,
+        purpose: IMMIGRATION_PURPOSE,
+        action: 'screening.performed',
+        recordType: 'screening',
+        recordId: screeningId,
+      });
     });
     return {
       screeningId,

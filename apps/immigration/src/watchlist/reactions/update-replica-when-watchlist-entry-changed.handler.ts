@@ -5,6 +5,7 @@ import {
   MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
   type SimpulEvent,
 } from '@simpul/contracts';
+import { auditEventSteps } from '../../audit/audit-step.js';
 import { WatchlistReplicaService } from '../watchlist-replica.service.js';
 
 /**
@@ -30,6 +31,21 @@ export function updateReplicaWhenWatchlistEntryChanged(durable: string): Type<un
       context: BatchContext,
     ): Promise<void> {
       await this.replica.applyBatch(events, context);
+      // One audit row per event, whether or not it won over a newer version already held.
+      auditEventSteps(
+        context.manager,
+        events.map((event) => ({
+          event,
+          step: {
+            action:
+              event.type === MINISTRY_WATCHLIST_ENTRY_REVOKED_V1
+                ? 'replica_entry.revoked'
+                : 'replica_entry.updated',
+            recordType: 'watchlist_entry',
+            recordId: event.data.entryId,
+          },
+        })),
+      );
     }
   }
   return UpdateReplicaWhenWatchlistEntryChanged;

@@ -6,13 +6,17 @@ import { IdempotentWriteService } from '../../shared/idempotency/idempotent-writ
 import { isUuid } from '../../shared/uuid.js';
 import { AlertEntity } from '../alert.entity.js';
 import { alertView, type AlertView } from '../alert.view.js';
+import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
 @UseGuards(DeskOnlyGuard)
 @Controller('v1/alerts')
 export class AcknowledgeAlertHttpController {
-  constructor(@Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService) {}
+  constructor(
+    @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
+  ) {}
 
   /** 200 with the alert; acknowledging twice keeps the first acknowledgement (idempotent). */
   @Post(':id/acknowledge')
@@ -44,6 +48,11 @@ export class AcknowledgeAlertHttpController {
       );
       const alert = await manager.getRepository(AlertEntity).findOneBy({ id });
       if (!alert) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
+      this.audit.deskStep(manager, unit.id, {
+        action: 'alert.acknowledged',
+        recordType: 'alert',
+        recordId: alert.id,
+      });
       return alertView(alert);
     });
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PersonVault } from '../../identities/person-vault.js';
 import { deterministicUuid } from '../../shared/ids.js';
 import type { CaseLinkKey } from '../case.rules.js';
 
@@ -11,7 +12,10 @@ export interface LinkEventInput {
   occurredAt: string;
   /** Polda or checkpoint code, for a new case. */
   region: string;
-  /** Report number, interception id, and the NIK, passport and name plus date of birth of each person. */
+  /**
+   * Report number, interception id, and the NIK, passport and name plus date of birth of each
+   * person, as given: `link()` turns the personal ones into blind indexes before any use.
+   */
   keys: CaseLinkKey[];
   /** A case the event belongs to whatever its keys say (a screening match on an entry of that case). */
   preferredCaseId?: string | null;
@@ -76,8 +80,13 @@ export interface CheckpointFactInput {
 /** Opens or links a case for an incoming event, inside the handler's transaction (with its inbox row). */
 @Injectable()
 export class LinkEventsService {
+  constructor(@Inject(PersonVault) private readonly vault: PersonVault) {}
+
   /** Returns the case id: an existing case sharing any key (the oldest), else a new one. */
-  async link(manager: EntityManager, input: LinkEventInput): Promise<string> {
+  async link(manager: EntityManager, given: LinkEventInput): Promise<string> {
+    // NIK, passport and name plus date of birth are stored, locked and looked up only as blind
+    // indexes: ministry_case_link never holds them in clear, and matching them still works (`=`).
+    const input = { ...given, keys: this.vault.storedLinkKeys(given.keys) };
     // Before any lookup: held until commit, so a case opened here is linked before another event
     // sharing a key looks (see caseLinkLockIds). Also with a preferred case, whose links it adds.
     if (input.keys.length > 0) await manager.query(LOCK_LINK_KEYS_SQL, [caseLinkLockIds(input.keys)]);

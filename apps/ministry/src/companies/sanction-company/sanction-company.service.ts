@@ -9,6 +9,7 @@ import {
 } from '../../shared/idempotency/idempotent-write.service.js';
 import { isUuid } from '../../shared/uuid.js';
 import { CompanyEntity } from '../company.entity.js';
+import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
 /** Fields the service sets from the path and the stored company. */
 export const GENERATED_SANCTION_FIELDS = ['companyId', 'company'];
@@ -19,6 +20,7 @@ export class SanctionCompanyService {
   constructor(
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   async sanction(
@@ -80,6 +82,11 @@ export class SanctionCompanyService {
         ],
       );
       await this.outbox.append(manager, event);
+      this.audit.deskStep(manager, imposedBy, {
+        action: 'company.sanctioned',
+        recordType: 'company',
+        recordId: companyId,
+      });
       return { id, companyId, eventId: event.id };
     });
   }

@@ -8,6 +8,7 @@ import {
 } from '@simpul/contracts';
 import type { EntityManager } from 'typeorm';
 import { deterministicUuid } from '../../shared/ids.js';
+import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntries } from '../store-issued-entry.js';
 import type { EntryDecision } from '../watchlist.rules.js';
 
@@ -17,7 +18,10 @@ export const AUTOMATIC_ISSUER = 'KP2MI (automatic, from a police report)';
 /** Issues the entries a police event calls for (watchlist.rules.ts), in the handler's transaction. */
 @Injectable()
 export class IssueAutomaticEntriesService {
-  constructor(@Inject(OutboxService) private readonly outbox: OutboxService) {}
+  constructor(
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(PersonVault) private readonly vault: PersonVault,
+  ) {}
 
   /**
    * Entry ids derive from (reporting unit, suspectId/candidateId): a duplicated event, even re-sent
@@ -42,7 +46,7 @@ export class IssueAutomaticEntriesService {
       );
     });
     // One INSERT … ON CONFLICT DO NOTHING for all entries, one outbox statement for what it inserted.
-    const inserted = await insertIssuedEntries(manager, events);
+    const inserted = await insertIssuedEntries(manager, this.vault, events);
     if (inserted.length > 0) await this.outbox.appendMany(manager, inserted);
     return inserted.map((e) => e.data.entryId);
   }

@@ -6,7 +6,9 @@ import {
   IdempotentWriteService,
   type IdempotencyContext,
 } from '../../shared/idempotency/idempotent-write.service.js';
+import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntry } from '../store-issued-entry.js';
+import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
 /** Fields the service sets; the desk sends everything else of ministry.watchlist.entry.issued.v1's data. */
 export const GENERATED_ENTRY_FIELDS = ['entryId', 'version', 'origin'];
@@ -17,6 +19,8 @@ export class IssueEntryService {
   constructor(
     @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(PersonVault) private readonly vault: PersonVault,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   /** 201 `{ id, version, eventId }`; a repeat under the same `Idempotency-Key` returns the first result. */
@@ -42,8 +46,14 @@ export class IssueEntryService {
           ),
         extra,
       );
-      await insertIssuedEntry(manager, event);
+      await insertIssuedEntry(manager, this.vault, event);
       await this.outbox.append(manager, event);
+      this.audit.deskStep(manager, idempotency.unitId, {
+        action: 'watchlist_entry.issued',
+        recordType: 'watchlist_entry',
+        recordId: entryId,
+        persons: [event.data.person],
+      });
       return { id: entryId, version: 1, eventId: event.id };
     });
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '@simpul/audit';
 import { WATCHLIST_LEGAL_TYPES } from '@simpul/contracts';
 import { DataSource } from 'typeorm';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
@@ -18,6 +19,22 @@ export class ListEntriesHttpController {
 
   /** Entries past validUntil read as `expired` (checkpoints lapse them themselves; no event is needed). */
   @Get()
+  @AuditedRead({
+    recordType: 'watchlist_entry',
+    action: 'watchlist_entry.listed',
+    // A list: the record read is the query (filters only, no personal data).
+    recordId: (request) => request.originalUrl.slice(0, 200),
+    // The persons listed, by the blind indexes stored beside their entries.
+    subjectRefs: async (answer, manager) => {
+      const ids = (answer as { entries: WatchlistEntryView[] }).entries.map((e) => e.entryId);
+      const rows: Array<{ ref: string }> = await manager.query(
+        `SELECT unnest(array_remove(ARRAY[nik_index, passport_index], NULL)) AS ref
+           FROM ministry_watchlist_entry WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return rows.map((r) => r.ref);
+    },
+  })
   @ApiOperation({ summary: 'Watchlist entries, newest first; filter by status, legalType or caseId.' })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   @ApiQuery({ name: 'legalType', required: false, enum: WATCHLIST_LEGAL_TYPES })

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
-import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
+import {
+  buildEvent,
+  childPath,
+  MINISTRY_SOURCE,
+  MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
+} from '@simpul/contracts';
 import { ApiException } from '@simpul/http';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
 import {
@@ -10,6 +15,7 @@ import {
 import { isUuid } from '../../shared/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';
+import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
 /** Revokes an entry with a version above the stored one, so every replica replaces the issued version. */
 @Injectable()
@@ -17,6 +23,7 @@ export class RevokeEntryService {
   constructor(
     @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
   async revoke(
@@ -28,7 +35,13 @@ export class RevokeEntryService {
     if (!isUuid(id)) throw entryNotFound();
     const unknown = Object.keys(fields)
       .filter((k) => k !== 'reason' && k !== 'revokedAt')
-      .map((k) => ({ path: k, rule: 'unknownProperty', message: `${k}: is not allowed [unknownProperty]` }));
+      // The key is the caller's text and may be personal data: shown only if shaped like a property name.
+      .map((k) => childPath('', k))
+      .map((path) => ({
+        path,
+        rule: 'unknownProperty',
+        message: `${path}: is not allowed [unknownProperty]`,
+      }));
     const write = { ...idempotency, operation: `POST /v1/watchlist/${id}/revoke`, body, statusCode: 200 };
     return this.writes.run(write, async (manager) => {
       const entry = await lockEntry(manager, id);
@@ -56,6 +69,12 @@ export class RevokeEntryService {
         [id, version, new Date(revokedAt), event.id],
       );
       await this.outbox.append(manager, event);
+      this.audit.deskStep(manager, idempotency.unitId, {
+        action: 'watchlist_entry.revoked',
+        recordType: 'watchlist_entry',
+        recordId: id,
+        subjectRefs: [entry.nikIndex, entry.passportIndex],
+      });
       return { id, version, eventId: event.id };
     });
   }

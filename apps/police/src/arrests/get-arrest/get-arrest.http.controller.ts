@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '@simpul/audit';
 import { ApiException, CurrentUnit, type Unit } from '@simpul/http';
 import { DataSource } from 'typeorm';
 import { Arrest } from '../arrest.entity.js';
@@ -13,6 +14,7 @@ export class GetArrestHttpController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get(':id')
+  @AuditedRead('arrest')
   @ApiOperation({ summary: 'Read an arrest recorded by the caller’s Polda' })
   @ApiResponse({ status: 200, description: '{ id, eventId, polda, recordedAt, data }' })
   @ApiResponse({ status: 404, description: 'POLICE.ARREST_NOT_FOUND (also for another Polda’s arrest)' })

@@ -26,6 +26,7 @@ export class RecordArrestService {
   ): Promise<{ statusCode: number; body: RecordedResponse }> {
     return this.recording.record({
       operation: 'arrests',
+      audit: { action: 'arrest.recorded', recordType: 'arrest' },
       unit,
       idempotencyKey,
       body,

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '@simpul/audit';
 import { ApiException, CurrentUnit, type Unit } from '@simpul/http';
 import { DataSource } from 'typeorm';
 import { Interception } from '../interception.entity.js';
@@ -13,6 +14,7 @@ export class GetInterceptionHttpController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get(':id')
+  @AuditedRead('interception')
   @ApiOperation({ summary: 'Read an interception recorded by the caller’s Polda' })
   @ApiResponse({ status: 200, description: '{ id, eventId, polda, recordedAt, data }' })
   @ApiResponse({

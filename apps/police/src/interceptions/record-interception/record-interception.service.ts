@@ -21,6 +21,7 @@ export class RecordInterceptionService {
   ): Promise<{ statusCode: number; body: RecordedResponse }> {
     return this.recording.record({
       operation: 'interceptions',
+      audit: { action: 'interception.recorded', recordType: 'interception' },
       unit,
       idempotencyKey,
       body,

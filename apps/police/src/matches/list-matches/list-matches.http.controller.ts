@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '@simpul/audit';
 import { CurrentUnit, type Unit } from '@simpul/http';
 import { DataSource } from 'typeorm';
 import { Match } from '../match.entity.js';
@@ -15,6 +16,8 @@ export class ListMatchesHttpController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get()
+  // A list: the record read is the calling Polda's set of matches.
+  @AuditedRead({ recordType: 'match', action: 'match.listed', recordId: (request) => request.unit.id })
   @ApiOperation({
     summary: 'Checkpoint matches on persons the caller’s Polda reported',
     description:

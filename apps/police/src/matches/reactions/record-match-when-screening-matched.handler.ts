@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnBusEvent, type EventContext } from '@simpul/bus';
 import { IMMIGRATION_SCREENING_MATCHED_V1, type SimpulEvent } from '@simpul/contracts';
+import { auditEventStep } from '../../audit/audit-step.js';
 import { PoliceUnits } from '../../config/police-units.js';
 import { Match } from '../match.entity.js';
 import { matchToKeep } from '../match.rules.js';
@@ -22,5 +23,10 @@ export class RecordMatchWhenScreeningMatched {
     const row = matchToKeep(event.id, event.data, (unitId) => this.units.servesUnit(unitId));
     if (!row) return;
     await manager.createQueryBuilder().insert().into(Match).values(row).orIgnore().execute();
+    auditEventStep(manager, event, {
+      action: 'screening_match.recorded',
+      recordType: 'match',
+      recordId: event.id,
+    });
   }
 }

@@ -1,0 +1,417 @@
+// Victims stay pseudonymous (Law 21/2007 art. 44, UU PDP): the ministry in-process against a real
+// PostgreSQL and a nats-server of this file's own. Candidates' NIK and passport numbers are at rest
+// only encrypted or as blind indexes, cases still link by them, the protective entries still carry
+// them to the checkpoints, and the desk sees them again only for a stated purpose, audited.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { BusRuntime } from '@simpul/bus';
+import {
+  createTestDatabase,
+  createTestKeys,
+  publishSignedEvent,
+  startNatsServer,
+  waitFor,
+  type TestDatabase,
+  type TestKeys,
+  type TestNatsServer,
+} from '@simpul/bus/testing';
+import {
+  buildEvent,
+  MINISTRY_SOURCE,
+  poldaSource,
+  uuidv7,
+  type AnyEvent,
+  type SimpulEvent,
+} from '@simpul/contracts';
+import { interceptionWithCandidates } from '@simpul/contracts/testing';
+import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
+import { BlindIndex, generatePrivacyKeys, parseIndexKey } from '@simpul/privacy';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { MinistryConfig } from './config/ministry.config.js';
+import { migrateMinistry } from './database/migrate.js';
+
+jest.setTimeout(30_000);
+
+const DESK_TOKEN = randomBytes(32).toString('hex');
+const RIAU_TOKEN = randomBytes(32).toString('hex');
+const privacyKeys = generatePrivacyKeys('test');
+const index = new BlindIndex(parseIndexKey(privacyKeys.indexKey));
+/** Sent on every desk call: reads of personal data may require who and why (audited reads). */
+const ACCESS = { 'simpul-official': 'Test Official', 'simpul-purpose': 'victim_protection' };
+
+let nats: TestNatsServer;
+let db: TestDatabase;
+let keys: TestKeys;
+let tmp: string;
+let app: INestApplication;
+let dataSource: DataSource;
+let baseUrl: string;
+let nc: NatsConnection;
+let js: JetStreamClient;
+let jsm: JetStreamManager;
+const published: Array<{ subject: string; event: AnyEvent }> = [];
+
+async function drainMinistry(): Promise<void> {
+  const consumer = await js.consumers.get('MINISTRY', 'test-privacy-watch');
+  for (;;) {
+    const pending = (await consumer.info()).num_pending;
+    if (pending === 0) return;
+    const batch = await consumer.fetch({ max_messages: pending, expires: 5000 });
+    for await (const msg of batch) published.push({ subject: msg.subject, event: msg.json<AnyEvent>() });
+  }
+}
+
+function issuedEntries(): Array<SimpulEvent<'ministry.watchlist.entry.issued.v1'>> {
+  return published
+    .filter((p) => p.subject === 'ministry.watchlist.entry.issued')
+    .map((p) => p.event as SimpulEvent<'ministry.watchlist.entry.issued.v1'>);
+}
+
+async function api(method: string, path: string, body?: unknown, token = DESK_TOKEN) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...ACCESS,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+async function publishPolice(event: AnyEvent): Promise<void> {
+  const key = keys.keyRing.keyFor(poldaSource('riau'))!;
+  const { seq } = await publishSignedEvent(js, event, key);
+  await waitFor(
+    async () => {
+      const info = await jsm.consumers.info('POLICE', 'ministry-police');
+      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0 && info.num_pending === 0;
+    },
+    { description: 'ministry-police to acknowledge the event', timeoutMs: 20_000 },
+  );
+}
+
+/** Every text, varchar, jsonb and text[] column of every table but TypeORM's own. */
+async function textColumns(): Promise<Array<{ table_name: string; column_name: string }>> {
+  return dataSource.query(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name <> 'migrations'
+        AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')
+      ORDER BY table_name, column_name`,
+  );
+}
+
+/** Rows of any table holding any of `needles` in any text-like column, as `table.column` (one per hit). */
+async function plaintextHits(needles: string[]): Promise<string[]> {
+  const hits: string[] = [];
+  for (const { table_name, column_name } of await textColumns()) {
+    const rows: Array<{ n: number }> = await dataSource.query(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE ANY ($1::text[])`,
+      [needles.map((n) => `%${n}%`)],
+    );
+    if (rows[0]!.n > 0) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
+}
+
+async function outboxEmpty(): Promise<void> {
+  await waitFor(
+    async () => (await dataSource.query(`SELECT count(*)::int AS n FROM bus_outbox`))[0].n === 0,
+    { description: 'the outbox relayed', timeoutMs: 20_000 },
+  );
+}
+
+async function auditRows(): Promise<number | undefined> {
+  const exists: unknown[] = await dataSource.query(`SELECT to_regclass('audit_log') AS t`);
+  if ((exists[0] as { t: string | null }).t === null) return undefined;
+  return (await dataSource.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
+}
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  db = await createTestDatabase('ministry_privacy');
+  tmp = mkdtempSync(join(tmpdir(), 'simpul-ministry-privacy-'));
+  keys = await createTestKeys([
+    { unit: 'polda:riau', source: poldaSource('riau') },
+    { unit: 'ministry:service', source: MINISTRY_SOURCE },
+  ]);
+  const tokensFile = join(tmp, 'token-hashes.json');
+  writeFileSync(
+    tokensFile,
+    JSON.stringify({ [hashToken(DESK_TOKEN)]: 'ministry:desk', [hashToken(RIAU_TOKEN)]: 'polda:riau' }),
+  );
+  await migrateMinistry(db.url);
+  const config = loadConfig(MinistryConfig, {
+    MINISTRY_DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    SIMPUL_KEYS_DIR: keys.dir,
+    TOKEN_HASHES_FILE: tokensFile,
+    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
+    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
+  });
+  app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  await app.listen(0, '127.0.0.1');
+  baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app.get(BusRuntime).ready();
+  dataSource = app.get(DataSource);
+
+  nc = await connect({ servers: nats.url });
+  js = jetstream(nc);
+  jsm = await jetstreamManager(nc);
+  await jsm.consumers.add('MINISTRY', {
+    durable_name: 'test-privacy-watch',
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: 'ministry.>',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await nc?.drain().catch(() => undefined);
+  await app?.close();
+  await nats?.stop();
+  await db?.drop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (keys) rmSync(keys.dir, { recursive: true, force: true });
+}, 30_000);
+
+describe('victims stay pseudonymous at the ministry', () => {
+  let foiled: SimpulEvent<'police.departure.foiled.v1'>;
+  let candidates: SimpulEvent<'police.departure.foiled.v1'>['data']['candidates'];
+  let caseId: string;
+  let entryOfFirst: SimpulEvent<'ministry.watchlist.entry.issued.v1'>;
+
+  it('stores no NIK or passport number in clear, anywhere, after a foiled departure with candidates', async () => {
+    const base = interceptionWithCandidates(6, { full: true }).data;
+    candidates = base.candidates.map((c, i) => ({
+      ...c,
+      candidateId: uuidv7(),
+      person: { ...c.person, passportNumber: `X${7_300_000 + i}` },
+    }));
+    foiled = buildEvent(
+      'police.departure.foiled.v1',
+      { ...base, interceptionId: uuidv7(), candidates, candidateCount: 6 },
+      { source: poldaSource('riau') },
+    );
+    await publishPolice(foiled);
+    await waitFor(
+      async () => {
+        await drainMinistry();
+        return issuedEntries().length >= 6;
+      },
+      { description: 'six protective entries on the bus', timeoutMs: 20_000 },
+    );
+    await outboxEmpty();
+
+    const needles = candidates.flatMap((c) => [c.person.nik!, c.person.passportNumber!]);
+    // The scan covers the columns that held identifiers before (not a vacuous pass).
+    const scanned = (await textColumns()).map((c) => `${c.table_name}.${c.column_name}`);
+    expect(scanned).toEqual(
+      expect.arrayContaining([
+        'ministry_watchlist_entry.person',
+        'ministry_case_link.value',
+        'bus_outbox.body',
+      ]),
+    );
+    expect(await plaintextHits(needles)).toEqual([]);
+    // What is there instead: encrypted tokens and blind indexes that find the person.
+    const first = candidates[0]!.person;
+    const rows: Array<{ id: string; nik_encrypted: string; passport_index: string; person: object }> =
+      await dataSource.query(
+        `SELECT id, nik_encrypted, passport_index, person FROM ministry_watchlist_entry WHERE nik_index = $1`,
+        [index.of('nik', first.nik!)],
+      );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.nik_encrypted).toMatch(/^v1\.test\./);
+    expect(rows[0]!.passport_index).toBe(index.of('passport', first.passportNumber!));
+    expect(rows[0]!.person).not.toHaveProperty('nik');
+    const links: Array<{ kind: string; case_id: string }> = await dataSource.query(
+      `SELECT kind, case_id FROM ministry_case_link WHERE (kind, value) IN (('nik', $1), ('passport', $2))`,
+      [index.of('nik', first.nik!), index.of('passport', first.passportNumber!)],
+    );
+    expect(links.map((l) => l.kind).sort()).toEqual(['nik', 'passport']);
+    caseId = links[0]!.case_id;
+  });
+
+  it('publishes the protective entries with the identifiers a checkpoint screens by, and no narrative', async () => {
+    const entries = issuedEntries().filter((e) => e.data.origin?.eventId === foiled.id);
+    expect(entries).toHaveLength(6);
+    for (const candidate of candidates) {
+      const entry = entries.find((e) => e.data.origin?.personId === candidate.candidateId)!;
+      expect(entry.data.legalType).toBe('protective');
+      expect(entry.data.person).toEqual({
+        fullName: candidate.person.fullName,
+        nik: candidate.person.nik,
+        passportNumber: candidate.person.passportNumber,
+        dateOfBirth: candidate.person.dateOfBirth,
+        sex: candidate.person.sex,
+        nationality: 'IDN',
+      });
+      expect(entry.data.reason).toBe(
+        'Prospective worker stopped before a non-procedural departure (polda riau); refer to P4MI.',
+      );
+      expect(JSON.stringify(entry.data)).not.toContain(foiled.data.location.name);
+    }
+    entryOfFirst = entries.find((e) => e.data.origin?.personId === candidates[0]!.candidateId)!;
+  });
+
+  it('still links by NIK: a second event naming a candidate by the same NIK joins the case', async () => {
+    const again = candidates[0]!;
+    const second = buildEvent(
+      'police.departure.foiled.v1',
+      {
+        ...foiled.data,
+        interceptionId: uuidv7(),
+        // Another name spelling and no passport: only the NIK is shared.
+        candidates: [
+          {
+            candidateId: uuidv7(),
+            person: { fullName: 'Someone Else Entirely', nik: again.person.nik, sex: again.person.sex },
+          },
+        ],
+        candidateCount: 1,
+      },
+      { source: poldaSource('riau') },
+    );
+    await publishPolice(second);
+    const cases: Array<{ case_id: string }> = await dataSource.query(
+      `SELECT case_id FROM ministry_case_event WHERE event_id = $1`,
+      [second.id],
+    );
+    expect(cases).toEqual([{ case_id: caseId }]);
+    await outboxEmpty();
+    expect(await plaintextHits([again.person.nik!])).toEqual([]);
+  });
+
+  it('lists entries without their identifiers, saying which are withheld', async () => {
+    const list = await api('GET', `/v1/watchlist?caseId=${caseId}&legalType=protective`);
+    expect(list.status).toBe(200);
+    const text = JSON.stringify(list.body);
+    for (const c of candidates) {
+      expect(text).not.toContain(c.person.nik!);
+      expect(text).not.toContain(c.person.passportNumber!);
+    }
+    const first = (list.body.entries as Array<Record<string, unknown>>).find(
+      (e) => e.entryId === entryOfFirst.data.entryId,
+    )!;
+    expect(first.identifiersWithheld).toEqual(['nik', 'passportNumber']);
+    expect(first.person).toEqual({
+      fullName: candidates[0]!.person.fullName,
+      dateOfBirth: candidates[0]!.person.dateOfBirth,
+      sex: candidates[0]!.person.sex,
+      nationality: 'IDN',
+    });
+  });
+
+  it('re-identification without a purpose is 400 naming the field, and writes nothing', async () => {
+    const before = await auditRows();
+    const path = `/v1/watchlist/${entryOfFirst.data.entryId}/reidentify`;
+    const missing = await api('POST', path, { official: 'Rina' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('VALIDATION_FAILED');
+    expect(missing.body.details).toEqual([expect.objectContaining({ path: 'purpose', rule: 'required' })]);
+    const wrong = await api('POST', path, { official: '', purpose: 'curiosity' });
+    expect(
+      (wrong.body.details as Array<{ path: string; rule: string }>).map((d) => `${d.path}:${d.rule}`),
+    ).toEqual(['official:required', 'purpose:enum']);
+    expect(JSON.stringify([missing.body, wrong.body])).not.toContain(candidates[0]!.person.nik!);
+    expect(await auditRows()).toBe(before);
+  });
+
+  it('re-identification by a Polda is 403 and writes nothing', async () => {
+    const before = await auditRows();
+    const response = await api(
+      'POST',
+      `/v1/watchlist/${entryOfFirst.data.entryId}/reidentify`,
+      { official: 'Bripka Andi', purpose: 'investigation' },
+      RIAU_TOKEN,
+    );
+    expect([response.status, response.body.code]).toEqual([403, 'AUTH.WRONG_UNIT']);
+    expect(await auditRows()).toBe(before);
+  });
+
+  it('an unknown entry is 404', async () => {
+    const response = await api('POST', `/v1/watchlist/${uuidv7()}/reidentify`, {
+      official: 'Rina',
+      purpose: 'victim_protection',
+    });
+    expect([response.status, response.body.code]).toEqual([404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND']);
+  });
+
+  it('re-identification by the desk with a purpose answers the identifiers and records an audit row', async () => {
+    const before = (await auditRows()) ?? 0;
+    const response = await api('POST', `/v1/watchlist/${entryOfFirst.data.entryId}/reidentify`, {
+      official: 'Rina Marlina (NIP 19870101)',
+      purpose: 'victim_protection',
+      note: 'P4MI referral at Dumai',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      entryId: entryOfFirst.data.entryId,
+      purpose: 'victim_protection',
+      person: entryOfFirst.data.person,
+    });
+    expect(await auditRows()).toBe(before + 1);
+    const [row] = await dataSource.query(
+      `SELECT unit, official, purpose, action, record_type, record_id, subject_refs FROM audit_log
+        ORDER BY position DESC LIMIT 1`,
+    );
+    const first = candidates[0]!.person;
+    expect(row).toEqual({
+      unit: 'ministry:desk',
+      official: 'Rina Marlina (NIP 19870101)',
+      purpose: 'victim_protection',
+      action: 'watchlist_entry.reidentified',
+      record_type: 'watchlist_entry',
+      record_id: entryOfFirst.data.entryId,
+      subject_refs: [index.of('nik', first.nik!), index.of('passport', first.passportNumber!)].sort(),
+    });
+    // The answer was not kept anywhere (no idempotency replay of identifiers).
+    await outboxEmpty();
+    expect(await plaintextHits([first.nik!, first.passportNumber!])).toEqual([]);
+  });
+
+  it('the desk issues and re-issues an entry with a NIK: stored sealed, published in full', async () => {
+    const person = { fullName: 'Dewi Lestari', nik: '3201014507900001', passportNumber: 'C7654321' };
+    const issued = await api('POST', '/v1/watchlist', {
+      legalType: 'protective',
+      action: 'refer',
+      person,
+      reason: 'Referred by the P4MI post at Dumai',
+      issuedBy: 'KP2MI desk',
+      validFrom: '2026-11-01T00:00:00Z',
+      validUntil: '2026-12-01T00:00:00Z',
+    });
+    expect(issued.status).toBe(201);
+    const reissued = await api('POST', `/v1/watchlist/${issued.body.id}/reissue`, {
+      validUntil: '2026-12-15T00:00:00Z',
+    });
+    expect([reissued.status, reissued.body.version]).toEqual([200, 2]);
+    await waitFor(async () => {
+      await drainMinistry();
+      return issuedEntries().some((e) => e.data.entryId === issued.body.id && e.data.version === 2);
+    });
+    const v2 = issuedEntries().find((e) => e.data.entryId === issued.body.id && e.data.version === 2)!;
+    expect(v2.data.person).toEqual(person);
+    await outboxEmpty();
+    expect(await plaintextHits([person.nik, person.passportNumber])).toEqual([]);
+  });
+});
