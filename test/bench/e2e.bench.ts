@@ -1,7 +1,8 @@
 // `npm run bench:e2e`: the whole system, end to end, on this machine (issue 4, DESIGN.md §10).
 //
-// Starts a nats-server, three databases and a state directory of its own, and the three services
-// exactly as the launcher does (deploy/local's startLocalStack: migrations, tokens, dev keys,
+// Starts three databases and a state directory of its own, and the whole system exactly as the
+// launcher does (deploy/local's startLocalStack: its own nats-server with TLS and the permissions
+// generated from deploy/agencies.yaml, migrations, tokens, dev keys,
 // `node apps/<svc>/dist/main.js`), on free ports of 127.0.0.1. Then Polda Riau posts foiled
 // departures (POST /v1/interceptions, 50 distinct candidates each, valid NIKs consistent with date
 // of birth and sex) at a fixed rate, open loop, and the bench measures the latency from the police
@@ -44,6 +45,8 @@ import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import pg from 'pg';
+import { authenticatorFor } from '@simpul/bus';
+import { unitCredsFile } from '@simpul/trust';
 import {
   createTestDatabase,
   freePort,
@@ -154,8 +157,15 @@ class BusTap {
   readonly issued = new Map<string, Issued>();
   private nc: NatsConnection | undefined;
 
-  async start(natsUrl: string): Promise<void> {
-    const nc = await connect({ servers: natsUrl, noAsyncTraces: true, name: 'bench-e2e-tap' });
+  /** Connects as the registry's admin (TLS, its credentials): only the admin may read every stream. */
+  async start(natsUrl: string, admin: { caFile: string; credsFile: string }): Promise<void> {
+    const nc = await connect({
+      servers: natsUrl,
+      noAsyncTraces: true,
+      name: 'bench-e2e-tap',
+      tls: { caFile: admin.caFile },
+      authenticator: authenticatorFor(admin.credsFile),
+    });
     this.nc = nc;
     const decode = (data: Uint8Array) =>
       JSON.parse(Buffer.from(data).toString('utf8')) as {
@@ -502,8 +512,11 @@ async function main(): Promise<void> {
     });
 
     // The launcher's environment, pointed at this bench's own infrastructure (as test/support does).
+    // The services' NATS is the launcher's own, secured as in every local run: TLS, and each service
+    // connected as its registry unit with the generated permissions (the raw baseline stays plain).
     process.env.SIMPUL_STATE_DIR = stateDir;
-    process.env.NATS_URL = nats.url;
+    delete process.env.NATS_URL;
+    process.env.SIMPUL_NATS_PORT = String(await freePort());
     for (const service of SERVICES) {
       const db = await createTestDatabase(`bench_e2e_${service}`);
       databases.push(db);
@@ -515,7 +528,10 @@ async function main(): Promise<void> {
     stack = await startLocalStack((line) => log(`  ${line}`));
     delete process.env.NODE_OPTIONS;
     const tokens = JSON.parse(readFileSync(stack.tokensFile, 'utf8')) as Record<string, string>;
-    await tap.start(nats.url);
+    await tap.start(stack.natsUrl, {
+      caFile: join(stateDir, 'tls', 'ca.pem'),
+      credsFile: unitCredsFile(stateDir, 'admin:operator'),
+    });
     replica = new ReplicaWatch(process.env.IMMIGRATION_DATABASE_URL!);
     await replica.start();
     const sys: System = {
