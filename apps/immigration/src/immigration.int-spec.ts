@@ -4,17 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { BusConnection, BusRuntime, silentLogger } from '@simpul/bus';
-import {
-  createTestDatabase,
-  createTestKeys,
-  publishSignedEvent,
-  startNatsServer,
-  waitFor,
-  type TestDatabase,
-  type TestKeys,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
+import { BusConnection, silentLogger } from '@simpul/bus';
+import { publishSignedEvent, waitFor, type TestKeys, type TestNatsServer } from '@simpul/bus/testing';
 import {
   buildEvent,
   checkpointSource,
@@ -25,15 +16,12 @@ import {
 } from '@simpul/contracts';
 import { fixtureNik, validFixture } from '@simpul/contracts/testing';
 import { verifyAuditChain } from '@simpul/audit';
-import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { ApiExceptionFilter } from '@simpul/http';
+import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { ImmigrationConfig } from './config/immigration.config.js';
-import { immigrationDataSourceOptions } from './database/data-source-options.js';
+import type { ImmigrationConfig } from './config/immigration.config.js';
 import { Clock } from './shared/clock.js';
+import { startImmigrationTestApp, type ImmigrationTestApp } from './testing/immigration-test-app.js';
 import { WatchlistReplicaService } from './watchlist/watchlist-replica.service.js';
 
 jest.setTimeout(60_000);
@@ -46,10 +34,9 @@ const TOKENS = {
   'checkpoint:nunukan': 'nunukan-test-token-0123456789abcd',
 } as const;
 
+let t: ImmigrationTestApp;
 let nats: TestNatsServer;
-let db: TestDatabase;
 let keys: TestKeys;
-let stateDir: string;
 let app: INestApplication;
 let base: string;
 let clock: Clock;
@@ -130,56 +117,22 @@ async function inboxHas(eventId: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  nats = await startNatsServer({ jetstream: true });
-  db = await createTestDatabase('immigration');
-  stateDir = mkdtempSync(join(tmpdir(), 'simpul-immigration-test-'));
-  const keysDir = join(stateDir, 'keys');
-  // The ministry's and nunukan's keys, as another deployment would hold them; the app adds its own.
-  await createTestKeys(
-    [
+  t = await startImmigrationTestApp({
+    // The ministry's and nunukan's keys, as another deployment would hold them; the app adds its own.
+    units: [
       { unit: 'ministry:service', source: MINISTRY_SOURCE },
       { unit: 'checkpoint:nunukan', source: checkpointSource('nunukan') },
     ],
-    keysDir,
-  );
-  const tokenFile = join(stateDir, 'token-hashes.json');
-  writeFileSync(
-    tokenFile,
-    JSON.stringify(
-      Object.fromEntries(Object.entries(TOKENS).map(([unit, token]) => [hashToken(token), unit])),
-    ),
-  );
-  config = loadConfig(ImmigrationConfig, {
-    IMMIGRATION_DATABASE_URL: db.url,
-    NATS_URL: nats.url,
-    SIMPUL_KEYS_DIR: keysDir,
-    TOKEN_HASHES_FILE: tokenFile,
-    IMMIGRATION_CHECKPOINTS: 'batam-center,dumai',
-    IMMIGRATION_SITE: 'test',
-    IMMIGRATION_PORT: '0',
+    tokens: Object.fromEntries(Object.entries(TOKENS).map(([unit, token]) => [token, unit])),
+    env: { IMMIGRATION_CHECKPOINTS: 'batam-center,dumai', IMMIGRATION_SITE: 'test', IMMIGRATION_PORT: '0' },
   });
-  const migrator = new DataSource(immigrationDataSourceOptions(db.url));
-  await migrator.initialize();
-  await migrator.runMigrations();
-  await migrator.destroy();
-
-  app = await NestFactory.create(AppModule.forRoot(config, { busLogger: silentLogger }), { logger: false });
-  app.useGlobalFilters(new ApiExceptionFilter());
-  await app.listen(0, '127.0.0.1');
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  await app.get(BusRuntime).ready();
-  // Keys the app generated for its own checkpoints are in the same directory: reload the ring.
-  keys = await createTestKeys([], keysDir);
+  ({ nats, keys, app, baseUrl: base, dataSource, config } = t);
   clock = app.get(Clock);
   clock.set(T0);
-  dataSource = app.get(DataSource);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-  await nats?.stop();
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  await t?.stop();
 });
 
 describe('watchlist replica', () => {

@@ -3,25 +3,9 @@
 // real PostgreSQL and a nats-server of this file's own.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { BusRuntime } from '@simpul/bus';
-import {
-  createTestDatabase,
-  createTestKeys,
-  publishSignedEvent,
-  startNatsServer,
-  waitFor,
-  type TestDatabase,
-  type TestKeys,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
+import { waitFor } from '@simpul/bus/testing';
 import {
   buildEvent,
   checkpointSource,
@@ -33,64 +17,33 @@ import {
   type SimpulEvent,
 } from '@simpul/contracts';
 import { arrestWithSuspects, interceptionWithCandidates, validFixture } from '@simpul/contracts/testing';
-import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
-import { generatePrivacyKeys } from '@simpul/privacy';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AppModule } from './app.module.js';
+import type { DataSource, EntityManager } from 'typeorm';
 import { caseKeys, type CaseLinkKey } from './cases/case.rules.js';
 import { LinkEventsService, OLDEST_CASE_BY_KEYS_SQL } from './cases/link-events/link-events.service.js';
 import { PersonVault } from './identities/person-vault.js';
-import { MinistryConfig } from './config/ministry.config.js';
-import { migrateMinistry } from './database/migrate.js';
+import { startMinistryTestApp, type MinistryTestApp } from './testing/ministry-test-app.js';
 import { IssueAutomaticEntriesService } from './watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
 import { entriesForFoiledDeparture } from './watchlist/watchlist.rules.js';
 
 jest.setTimeout(30_000);
 
-const privacyKeys = generatePrivacyKeys('test');
-
 const DESK_TOKEN = randomBytes(32).toString('hex');
 
-let nats: TestNatsServer;
-let db: TestDatabase;
-let keys: TestKeys;
-let tmp: string;
+let t: MinistryTestApp;
 let app: INestApplication;
 let dataSource: DataSource;
-let baseUrl: string;
-let nc: NatsConnection;
-let js: JetStreamClient;
 let jsm: JetStreamManager;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${DESK_TOKEN}`,
-      // Personal-data reads name the official and the purpose (audited).
-      'simpul-official': 'NIP 198701012010011001',
-      'simpul-purpose': 'case_handling',
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return t.api(method, path, body, { headers });
 }
 
-async function publish(event: AnyEvent, source: string): Promise<number> {
-  return (await publishSignedEvent(js, event, keys.keyRing.keyFor(source)!)).seq;
+function publish(event: AnyEvent, source: string): Promise<number> {
+  return t.publish(event, source);
 }
 
-async function consumerSettledAt(stream: string, durable: string, seq: number): Promise<void> {
-  await waitFor(
-    async () => {
-      const info = await jsm.consumers.info(stream, durable);
-      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0 && info.num_pending === 0;
-    },
-    { description: `${durable} to acknowledge the published events`, timeoutMs: 20_000 },
-  );
+function consumerSettledAt(stream: string, durable: string, seq: number): Promise<void> {
+  return t.consumerSettledAt(stream, durable, seq);
 }
 
 /** Rows the desk's writes change, the stored keys, and every ministry event emitted (outbox + stream). */
@@ -149,46 +102,22 @@ function arrest(
 }
 
 beforeAll(async () => {
-  nats = await startNatsServer();
-  db = await createTestDatabase('ministry_identity');
-  tmp = mkdtempSync(join(tmpdir(), 'simpul-ministry-identity-'));
-  keys = await createTestKeys([
-    { unit: 'polda:riau', source: poldaSource('riau') },
-    { unit: 'polda:kaltara', source: poldaSource('kaltara') },
-    { unit: 'ministry:service', source: MINISTRY_SOURCE },
-    { unit: 'checkpoint:nunukan', source: checkpointSource('nunukan') },
-  ]);
-  const tokensFile = join(tmp, 'token-hashes.json');
-  writeFileSync(tokensFile, JSON.stringify({ [hashToken(DESK_TOKEN)]: 'ministry:desk' }));
-  await migrateMinistry(db.url);
-  const config = loadConfig(MinistryConfig, {
-    MINISTRY_DATABASE_URL: db.url,
-    NATS_URL: nats.url,
-    SIMPUL_KEYS_DIR: keys.dir,
-    TOKEN_HASHES_FILE: tokensFile,
-    // Fresh keys per run: nothing a test stores is readable under any other key.
-    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
-    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
+  t = await startMinistryTestApp({
+    database: 'ministry_identity',
+    units: [
+      { unit: 'polda:riau', source: poldaSource('riau') },
+      { unit: 'polda:kaltara', source: poldaSource('kaltara') },
+      { unit: 'ministry:service', source: MINISTRY_SOURCE },
+      { unit: 'checkpoint:nunukan', source: checkpointSource('nunukan') },
+    ],
+    tokens: { [DESK_TOKEN]: 'ministry:desk' },
+    defaultToken: DESK_TOKEN,
   });
-  app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
-  app.useGlobalFilters(new ApiExceptionFilter());
-  await app.listen(0, '127.0.0.1');
-  baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  await app.get(BusRuntime).ready();
-  dataSource = app.get(DataSource);
-
-  nc = await connect({ servers: nats.url });
-  js = jetstream(nc);
-  jsm = await jetstreamManager(nc);
+  ({ app, dataSource, jsm } = t);
 }, 60_000);
 
 afterAll(async () => {
-  await nc?.drain().catch(() => undefined);
-  await app?.close();
-  await nats?.stop();
-  await db?.drop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  if (keys) rmSync(keys.dir, { recursive: true, force: true });
+  await t?.stop();
 }, 30_000);
 
 describe('cases linked by name plus date of birth', () => {

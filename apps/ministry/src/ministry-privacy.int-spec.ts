@@ -4,46 +4,17 @@
 // them to the checkpoints, and the desk sees them again only for a stated purpose, audited.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  AckPolicy,
-  DeliverPolicy,
-  jetstream,
-  jetstreamManager,
-  type JetStreamClient,
-  type JetStreamManager,
-} from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { BusRuntime } from '@simpul/bus';
-import {
-  createTestDatabase,
-  createTestKeys,
-  publishSignedEvent,
-  startNatsServer,
-  waitFor,
-  type TestDatabase,
-  type TestKeys,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
-import {
-  buildEvent,
-  MINISTRY_SOURCE,
-  poldaSource,
-  uuidv7,
-  type AnyEvent,
-  type SimpulEvent,
-} from '@simpul/contracts';
+import { waitFor } from '@simpul/bus/testing';
+import { buildEvent, poldaSource, uuidv7, type AnyEvent, type SimpulEvent } from '@simpul/contracts';
 import { interceptionWithCandidates } from '@simpul/contracts/testing';
-import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
 import { BlindIndex, generatePrivacyKeys, parseIndexKey } from '@simpul/privacy';
-import { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
-import { MinistryConfig } from './config/ministry.config.js';
-import { migrateMinistry } from './database/migrate.js';
+import type { DataSource } from 'typeorm';
+import {
+  startMinistryTestApp,
+  watchMinistry,
+  type MinistryTestApp,
+  type MinistryWatch,
+} from './testing/ministry-test-app.js';
 
 jest.setTimeout(30_000);
 
@@ -54,58 +25,27 @@ const index = new BlindIndex(parseIndexKey(privacyKeys.indexKey));
 /** Sent on every desk call: reads of personal data may require who and why (audited reads). */
 const ACCESS = { 'simpul-official': 'Test Official', 'simpul-purpose': 'victim_protection' };
 
-let nats: TestNatsServer;
-let db: TestDatabase;
-let keys: TestKeys;
-let tmp: string;
-let app: INestApplication;
+let t: MinistryTestApp;
 let dataSource: DataSource;
-let baseUrl: string;
-let nc: NatsConnection;
-let js: JetStreamClient;
-let jsm: JetStreamManager;
-const published: Array<{ subject: string; event: AnyEvent }> = [];
+let watch: MinistryWatch;
 
-async function drainMinistry(): Promise<void> {
-  const consumer = await js.consumers.get('MINISTRY', 'test-privacy-watch');
-  for (;;) {
-    const pending = (await consumer.info()).num_pending;
-    if (pending === 0) return;
-    const batch = await consumer.fetch({ max_messages: pending, expires: 5000 });
-    for await (const msg of batch) published.push({ subject: msg.subject, event: msg.json<AnyEvent>() });
-  }
+function drainMinistry(): Promise<void> {
+  return watch.drain();
 }
 
 function issuedEntries(): Array<SimpulEvent<'ministry.watchlist.entry.issued.v1'>> {
-  return published
-    .filter((p) => p.subject === 'ministry.watchlist.entry.issued')
-    .map((p) => p.event as SimpulEvent<'ministry.watchlist.entry.issued.v1'>);
+  return watch.of('ministry.watchlist.entry.issued') as Array<
+    SimpulEvent<'ministry.watchlist.entry.issued.v1'>
+  >;
 }
 
-async function api(method: string, path: string, body?: unknown, token = DESK_TOKEN) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...ACCESS,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+function api(method: string, path: string, body?: unknown, token = DESK_TOKEN) {
+  return t.api(method, path, body, { token });
 }
 
 async function publishPolice(event: AnyEvent): Promise<void> {
-  const key = keys.keyRing.keyFor(poldaSource('riau'))!;
-  const { seq } = await publishSignedEvent(js, event, key);
-  await waitFor(
-    async () => {
-      const info = await jsm.consumers.info('POLICE', 'ministry-police');
-      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0 && info.num_pending === 0;
-    },
-    { description: 'ministry-police to acknowledge the event', timeoutMs: 20_000 },
-  );
+  const seq = await t.publish(event, poldaSource('riau'));
+  await t.consumerSettledAt('POLICE', 'ministry-police', seq, 'ministry-police to acknowledge the event');
 }
 
 /** Every text, varchar, jsonb and text[] column of every table but TypeORM's own. */
@@ -145,52 +85,19 @@ async function auditRows(): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  nats = await startNatsServer();
-  db = await createTestDatabase('ministry_privacy');
-  tmp = mkdtempSync(join(tmpdir(), 'simpul-ministry-privacy-'));
-  keys = await createTestKeys([
-    { unit: 'polda:riau', source: poldaSource('riau') },
-    { unit: 'ministry:service', source: MINISTRY_SOURCE },
-  ]);
-  const tokensFile = join(tmp, 'token-hashes.json');
-  writeFileSync(
-    tokensFile,
-    JSON.stringify({ [hashToken(DESK_TOKEN)]: 'ministry:desk', [hashToken(RIAU_TOKEN)]: 'polda:riau' }),
-  );
-  await migrateMinistry(db.url);
-  const config = loadConfig(MinistryConfig, {
-    MINISTRY_DATABASE_URL: db.url,
-    NATS_URL: nats.url,
-    SIMPUL_KEYS_DIR: keys.dir,
-    TOKEN_HASHES_FILE: tokensFile,
-    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
-    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
+  t = await startMinistryTestApp({
+    database: 'ministry_privacy',
+    tokens: { [DESK_TOKEN]: 'ministry:desk', [RIAU_TOKEN]: 'polda:riau' },
+    defaultToken: DESK_TOKEN,
+    access: ACCESS,
+    privacyKeys,
   });
-  app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
-  app.useGlobalFilters(new ApiExceptionFilter());
-  await app.listen(0, '127.0.0.1');
-  baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  await app.get(BusRuntime).ready();
-  dataSource = app.get(DataSource);
-
-  nc = await connect({ servers: nats.url });
-  js = jetstream(nc);
-  jsm = await jetstreamManager(nc);
-  await jsm.consumers.add('MINISTRY', {
-    durable_name: 'test-privacy-watch',
-    ack_policy: AckPolicy.None,
-    deliver_policy: DeliverPolicy.All,
-    filter_subject: 'ministry.>',
-  });
+  dataSource = t.dataSource;
+  watch = await watchMinistry(t, 'test-privacy-watch');
 }, 60_000);
 
 afterAll(async () => {
-  await nc?.drain().catch(() => undefined);
-  await app?.close();
-  await nats?.stop();
-  await db?.drop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  if (keys) rmSync(keys.dir, { recursive: true, force: true });
+  await t?.stop();
 }, 30_000);
 
 describe('victims stay pseudonymous at the ministry', () => {

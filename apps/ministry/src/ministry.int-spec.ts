@@ -2,31 +2,8 @@
 // police events in (signed, as a Polda would publish them), state, HTTP and ministry events out.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  AckPolicy,
-  DeliverPolicy,
-  jetstream,
-  jetstreamManager,
-  type JetStreamClient,
-  type JetStreamManager,
-} from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { BusRuntime } from '@simpul/bus';
-import {
-  createTestDatabase,
-  createTestKeys,
-  publishSignedEvent,
-  startNatsServer,
-  waitFor,
-  type TestDatabase,
-  type TestKeys,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
+import { waitFor } from '@simpul/bus/testing';
 import {
   buildEvent,
   checkpointSource,
@@ -37,146 +14,81 @@ import {
   type SimpulEvent,
 } from '@simpul/contracts';
 import { arrestWithSuspects, interceptionWithCandidates, validFixture } from '@simpul/contracts/testing';
-import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
-import { generatePrivacyKeys } from '@simpul/privacy';
 import { AlertExpiringEntriesService } from './alerts/alert-expiring-entries/alert-expiring-entries.service.js';
-import { AppModule } from './app.module.js';
-import { MinistryConfig } from './config/ministry.config.js';
-import { migrateMinistry } from './database/migrate.js';
+import {
+  startMinistryTestApp,
+  watchMinistry,
+  type MinistryTestApp,
+  type MinistryWatch,
+} from './testing/ministry-test-app.js';
 
 jest.setTimeout(30_000);
-
-const privacyKeys = generatePrivacyKeys('test');
 
 const DESK_TOKEN = randomBytes(32).toString('hex');
 const RIAU_TOKEN = randomBytes(32).toString('hex');
 
-let nats: TestNatsServer;
-let db: TestDatabase;
-let keys: TestKeys;
-let tmp: string;
+let t: MinistryTestApp;
 let app: INestApplication;
 let baseUrl: string;
-let nc: NatsConnection;
-let js: JetStreamClient;
-let jsm: JetStreamManager;
 /** Every ministry.* message seen by this test's own consumer, by subject. */
-const published: Array<{ subject: string; event: AnyEvent }> = [];
+let watch: MinistryWatch;
 
-async function drainMinistry(): Promise<void> {
-  const consumer = await js.consumers.get('MINISTRY', 'test-ministry-watch');
-  for (;;) {
-    const pending = (await consumer.info()).num_pending;
-    if (pending === 0) return;
-    const batch = await consumer.fetch({ max_messages: pending, expires: 5000 });
-    for await (const msg of batch) {
-      published.push({ subject: msg.subject, event: msg.json<AnyEvent>() });
-    }
-  }
+function drainMinistry(): Promise<void> {
+  return watch.drain();
 }
 
 function publishedOf(subject: string): AnyEvent[] {
-  return published.filter((p) => p.subject === subject).map((p) => p.event);
+  return watch.of(subject);
 }
 
-async function api(method: string, path: string, body?: unknown, token = DESK_TOKEN) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      // Personal-data reads name the official and the purpose (audited).
-      'simpul-official': 'NIP 198701012010011001',
-      'simpul-purpose': 'case_handling',
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  // A test reads whatever JSON the API answers and asserts on it; typing every response adds nothing.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+function api(method: string, path: string, body?: unknown, token = DESK_TOKEN) {
+  return t.api(method, path, body, { token });
 }
 
-async function publishPolice(event: AnyEvent, msgId?: string): Promise<number> {
-  const key = keys.keyRing.keyFor(poldaSource('riau'))!;
-  const ack = await publishSignedEvent(js, event, key, msgId ? { msgId } : {});
-  return ack.seq;
+function publishPolice(event: AnyEvent, msgId?: string): Promise<number> {
+  return t.publish(event, poldaSource('riau'), msgId);
 }
 
-async function publishCheckpoint(event: AnyEvent): Promise<number> {
-  const key = keys.keyRing.keyFor(checkpointSource('batam-center'))!;
-  return (await publishSignedEvent(js, event, key)).seq;
+function publishCheckpoint(event: AnyEvent): Promise<number> {
+  return t.publish(event, checkpointSource('batam-center'));
 }
 
-async function immigrationConsumerSettledAt(seq: number): Promise<void> {
-  await waitFor(
-    async () => {
-      const info = await jsm.consumers.info('IMMIGRATION', 'ministry-immigration');
-      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0 && info.num_pending === 0;
-    },
-    { description: 'ministry-immigration to acknowledge the published events', timeoutMs: 20_000 },
+function immigrationConsumerSettledAt(seq: number): Promise<void> {
+  return t.consumerSettledAt(
+    'IMMIGRATION',
+    'ministry-immigration',
+    seq,
+    'ministry-immigration to acknowledge the published events',
   );
 }
 
 /** Waits until the ministry-police durable has delivered and acknowledged everything up to `seq`. */
-async function policeConsumerSettledAt(seq: number): Promise<void> {
-  await waitFor(
-    async () => {
-      const info = await jsm.consumers.info('POLICE', 'ministry-police');
-      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0 && info.num_pending === 0;
-    },
-    { description: 'ministry-police to acknowledge the published events', timeoutMs: 20_000 },
+function policeConsumerSettledAt(seq: number): Promise<void> {
+  return t.consumerSettledAt(
+    'POLICE',
+    'ministry-police',
+    seq,
+    'ministry-police to acknowledge the published events',
   );
 }
 
 beforeAll(async () => {
-  nats = await startNatsServer();
-  db = await createTestDatabase('ministry');
-  tmp = mkdtempSync(join(tmpdir(), 'simpul-ministry-'));
-  keys = await createTestKeys([
-    { unit: 'polda:riau', source: poldaSource('riau') },
-    { unit: 'ministry:service', source: MINISTRY_SOURCE },
-    { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
-  ]);
-  const tokensFile = join(tmp, 'token-hashes.json');
-  writeFileSync(
-    tokensFile,
-    JSON.stringify({ [hashToken(DESK_TOKEN)]: 'ministry:desk', [hashToken(RIAU_TOKEN)]: 'polda:riau' }),
-  );
-  await migrateMinistry(db.url);
-  const config = loadConfig(MinistryConfig, {
-    MINISTRY_DATABASE_URL: db.url,
-    NATS_URL: nats.url,
-    SIMPUL_KEYS_DIR: keys.dir,
-    TOKEN_HASHES_FILE: tokensFile,
-    // Fresh keys per run: nothing a test stores is readable under any other key.
-    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
-    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
+  t = await startMinistryTestApp({
+    database: 'ministry',
+    units: [
+      { unit: 'polda:riau', source: poldaSource('riau') },
+      { unit: 'ministry:service', source: MINISTRY_SOURCE },
+      { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
+    ],
+    tokens: { [DESK_TOKEN]: 'ministry:desk', [RIAU_TOKEN]: 'polda:riau' },
+    defaultToken: DESK_TOKEN,
   });
-  app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
-  app.useGlobalFilters(new ApiExceptionFilter());
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-  baseUrl = baseUrl.replace('[::1]', '127.0.0.1');
-  await app.get(BusRuntime).ready();
-
-  nc = await connect({ servers: nats.url });
-  js = jetstream(nc);
-  jsm = await jetstreamManager(nc);
-  await jsm.consumers.add('MINISTRY', {
-    durable_name: 'test-ministry-watch',
-    ack_policy: AckPolicy.None,
-    deliver_policy: DeliverPolicy.All,
-    filter_subject: 'ministry.>',
-  });
+  ({ app, baseUrl } = t);
+  watch = await watchMinistry(t, 'test-ministry-watch');
 }, 60_000);
 
 afterAll(async () => {
-  await nc?.drain().catch(() => undefined);
-  await app?.close();
-  await nats?.stop();
-  await db?.drop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  if (keys) rmSync(keys.dir, { recursive: true, force: true });
+  await t?.stop();
 }, 30_000);
 
 describe('the ministry service', () => {

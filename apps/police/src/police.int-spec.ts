@@ -3,32 +3,14 @@
 // authorization, idempotency, and checkpoint matches consumed and listed per Polda.
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import { BusConnection, BusHeader, BusRuntime, canonicalBytes, silentLogger, verifyBytes } from '@simpul/bus';
-import {
-  createTestDatabase,
-  createTestKeys,
-  publishSignedEvent,
-  startNatsServer,
-  waitFor,
-  type TestDatabase,
-  type TestKeys,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
+import { BusConnection, BusHeader, canonicalBytes, verifyBytes } from '@simpul/bus';
+import { publishSignedEvent, waitFor, type TestKeys } from '@simpul/bus/testing';
 import { buildEvent, checkpointSource, parseEvent, uuidv7 } from '@simpul/contracts';
 import { validFixture } from '@simpul/contracts/testing';
 import { verifyAuditChain } from '@simpul/audit';
-import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
-import { PoliceConfig } from './config/police.config.js';
-import { policeDataSourceOptions } from './database/data-source-options.js';
+import type { DataSource } from 'typeorm';
+import { startPoliceTestApp, type PoliceTestApp } from './testing/police-test-app.js';
 
 jest.setTimeout(60_000);
 
@@ -37,12 +19,9 @@ const KEPRI_TOKEN = 'kepri-token-0123456789abcdef012';
 /** A real Polda this deployment does not serve (POLICE_UNITS=riau,kepri). */
 const KALBAR_TOKEN = 'kalbar-token-0123456789abcdef01';
 
-let nats: TestNatsServer;
-let db: TestDatabase;
+let t: PoliceTestApp;
 let keys: TestKeys;
-let tmp: string;
 let dataSource: DataSource;
-let app: INestApplication;
 let base: string;
 let probe: BusConnection;
 
@@ -107,58 +86,21 @@ async function settledCounts(): Promise<Awaited<ReturnType<typeof counts>>> {
 }
 
 beforeAll(async () => {
-  nats = await startNatsServer();
-  db = await createTestDatabase('police');
-  keys = await createTestKeys([
-    { unit: 'polda:riau', source: '/polri/polda/riau' },
-    { unit: 'polda:kepri', source: '/polri/polda/kepri' },
-    { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
-  ]);
-  tmp = mkdtempSync(join(tmpdir(), 'simpul-police-'));
-  const tokenFile = join(tmp, 'token-hashes.json');
-  writeFileSync(
-    tokenFile,
-    JSON.stringify({
-      [hashToken(RIAU_TOKEN)]: 'polda:riau',
-      [hashToken(KEPRI_TOKEN)]: 'polda:kepri',
-      [hashToken(KALBAR_TOKEN)]: 'polda:kalbar',
-    }),
-  );
-  const config = loadConfig(PoliceConfig, {
-    POLICE_DATABASE_URL: db.url,
-    NATS_URL: nats.url,
-    SIMPUL_KEYS_DIR: keys.dir,
-    TOKEN_HASHES_FILE: tokenFile,
-    POLICE_UNITS: 'riau,kepri',
+  t = await startPoliceTestApp({
+    units: [
+      { unit: 'polda:riau', source: '/polri/polda/riau' },
+      { unit: 'polda:kepri', source: '/polri/polda/kepri' },
+      { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
+    ],
+    tokens: { [RIAU_TOKEN]: 'polda:riau', [KEPRI_TOKEN]: 'polda:kepri', [KALBAR_TOKEN]: 'polda:kalbar' },
+    env: { POLICE_UNITS: 'riau,kepri' },
+    relayPollIntervalMs: 100,
   });
-
-  // The explicit migration step, then the app (which never migrates by itself).
-  dataSource = new DataSource(policeDataSourceOptions(db.url));
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-
-  app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, { logger: silentLogger, relay: { pollIntervalMs: 100 } }),
-    { bodyParser: false, logger: false },
-  );
-  (app as NestExpressApplication).useBodyParser('json', { limit: '300kb' });
-  app.useGlobalFilters(new ApiExceptionFilter());
-  await app.listen(0, '127.0.0.1');
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  await app.get(BusRuntime).ready();
-
-  probe = BusConnection.start({ servers: nats.url, name: 'police-int-probe', logger: silentLogger });
-  await probe.ready();
+  ({ keys, dataSource, probe, baseUrl: base } = t);
 });
 
 afterAll(async () => {
-  await probe?.drain();
-  await app?.close();
-  await dataSource?.destroy();
-  await db?.drop();
-  await nats?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  if (keys) rmSync(keys.dir, { recursive: true, force: true });
+  await t?.stop();
 });
 
 describe('/health', () => {

@@ -4,33 +4,15 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { verifyAuditChain } from '@simpul/audit';
-import { BusRuntime } from '@simpul/bus';
-import {
-  createTestDatabase,
-  createTestKeys,
-  publishSignedEvent,
-  startNatsServer,
-  waitFor,
-  type TestDatabase,
-  type TestKeys,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
-import { buildEvent, MINISTRY_SOURCE, poldaSource } from '@simpul/contracts';
+import { publishSignedEvent, waitFor, type TestKeys } from '@simpul/bus/testing';
+import { buildEvent, poldaSource } from '@simpul/contracts';
 import { interceptionWithCandidates } from '@simpul/contracts/testing';
-import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
-import { generatePrivacyKeys } from '@simpul/privacy';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module.js';
-import { MinistryConfig } from '../config/ministry.config.js';
-import { migrateMinistry } from '../database/migrate.js';
+import { startMinistryTestApp, type MinistryTestApp } from '../testing/ministry-test-app.js';
 
 jest.setTimeout(60_000);
 
@@ -38,60 +20,27 @@ const DESK_TOKEN = randomBytes(32).toString('hex');
 const RIAU_TOKEN = randomBytes(32).toString('hex');
 const ACCESS = { 'simpul-official': 'NIP 198701012010011001', 'simpul-purpose': 'case_handling' };
 
-let nats: TestNatsServer;
-let db: TestDatabase;
+let t: MinistryTestApp;
 let keys: TestKeys;
-let tmp: string;
 let app: INestApplication;
-let baseUrl: string;
 let nc: NatsConnection;
 
-async function get(path: string, headers: Record<string, string> = ACCESS, token = DESK_TOKEN) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}`, ...headers },
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+function get(path: string, headers: Record<string, string> = ACCESS, token = DESK_TOKEN) {
+  return t.api('GET', path, undefined, { access: headers, token });
 }
 
 beforeAll(async () => {
-  nats = await startNatsServer();
-  db = await createTestDatabase('ministry_audit');
-  tmp = mkdtempSync(join(tmpdir(), 'simpul-ministry-audit-'));
-  keys = await createTestKeys([
-    { unit: 'polda:riau', source: poldaSource('riau') },
-    { unit: 'ministry:service', source: MINISTRY_SOURCE },
-  ]);
-  const tokensFile = join(tmp, 'token-hashes.json');
-  writeFileSync(
-    tokensFile,
-    JSON.stringify({ [hashToken(DESK_TOKEN)]: 'ministry:desk', [hashToken(RIAU_TOKEN)]: 'polda:riau' }),
-  );
-  await migrateMinistry(db.url);
-  const privacyKeys = generatePrivacyKeys('test');
-  const config = loadConfig(MinistryConfig, {
-    MINISTRY_DATABASE_URL: db.url,
-    NATS_URL: nats.url,
-    SIMPUL_KEYS_DIR: keys.dir,
-    TOKEN_HASHES_FILE: tokensFile,
-    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
-    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
+  t = await startMinistryTestApp({
+    database: 'ministry_audit',
+    tokens: { [DESK_TOKEN]: 'ministry:desk', [RIAU_TOKEN]: 'polda:riau' },
+    defaultToken: DESK_TOKEN,
+    access: ACCESS,
   });
-  app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
-  app.useGlobalFilters(new ApiExceptionFilter());
-  await app.listen(0, '127.0.0.1');
-  baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  await app.get(BusRuntime).ready();
-  nc = await connect({ servers: nats.url });
+  ({ keys, app, nc } = t);
 }, 60_000);
 
 afterAll(async () => {
-  await nc?.drain().catch(() => undefined);
-  await app?.close();
-  await nats?.stop();
-  await db?.drop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  if (keys) rmSync(keys.dir, { recursive: true, force: true });
+  await t?.stop();
 }, 30_000);
 
 describe('the ministry audit trail', () => {

@@ -15,3 +15,5 @@ export type { PublishSignedOptions } from './events.js';
 export { createBusHarness } from './harness.js';
 export type { BusHarness } from './harness.js';
 export { arrestEvent, watchlistIssuedEvent } from './fixtures.js';
+export { startTestInfra } from './infra.js';
+export type { TestInfra, TestInfraOptions } from './infra.js';
