@@ -293,7 +293,7 @@ async function startSecuredServer(): Promise<{
   );
   const server = await startNatsServer({ jetstream: true, args: ['-c', config] });
   const url = `tls://127.0.0.1:${server.port}`;
-  await provisionAsAdmin({ url, ca: trust.tls.caFile }, registry, trust);
+  await provisionAsAdmin({ url, ca: trust.tls.caFile }, trust);
   return {
     server,
     stateDir,

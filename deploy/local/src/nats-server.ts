@@ -114,7 +114,7 @@ export async function ensureNats(log: (line: string) => void, trust: TrustMateri
     log(`started nats-server with JetStream, TLS and the registry's authorization on port ${port}`);
     choice = secured(port, child);
   }
-  await provisionAsAdmin(choice, loadRegistry(agenciesFile()), trust);
+  await provisionAsAdmin(choice, trust);
   return writeChoice(choice);
 }
 

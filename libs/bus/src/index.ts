@@ -60,7 +60,7 @@ export { StaticKeyRegistry, FileKeyRegistry, parseKeyRegistryFile } from './sign
 export type { KeyRegistry, RegisteredKey, KeyRegistryFile } from './signing/registry.js';
 export { KeyRing } from './signing/key-ring.js';
 export type { EventSigner } from './signing/key-ring.js';
-export { ensureDevKeys, revokeDevKeys, reinstateDevUnit } from './signing/dev-keys.js';
+export { ensureDevKeys, applyDevKeyRevocations } from './signing/dev-keys.js';
 export type { DevUnit } from './signing/dev-keys.js';
 export { verifySignature, authorizeEvent, claimedSignature, verifyCanonicalForm } from './signing/verify.js';
 export type { ClaimedSignature, HeaderReader } from './signing/verify.js';

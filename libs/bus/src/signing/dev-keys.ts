@@ -61,37 +61,35 @@ export async function ensureDevKeys(
 }
 
 /**
- * Withdraws a unit's signing keys (`simpul agency revoke`): their public keys leave the registry, so
- * every consumer rejects what they sign from its next refresh on, and their private keys are
- * deleted. The unit is remembered as revoked so that no service generates it a new key.
+ * Applies revocations to a dev key directory in one pass (`simpul agency revoke|add`, the
+ * launcher): the keys of `revoked` units leave the registry, so every consumer rejects what they
+ * sign from its next refresh on, and their private keys are deleted; those units are remembered so
+ * that no service generates them a new key. Units in `active` that were revoked before may have keys
+ * again. Writes the registry only when something changed.
  */
-export async function revokeDevKeys(dir: string, unit: string, source?: string): Promise<string[]> {
+export async function applyDevKeyRevocations(
+  dir: string,
+  revoked: ReadonlyArray<{ unit: string; source?: string }>,
+  active: readonly string[],
+): Promise<void> {
   const registryFile = join(dir, 'registry.json');
-  const removed: string[] = [];
   await withRegistryFile(dir, (file) => {
-    file.keys = file.keys.filter((k) => {
-      const belongs = k.unit === unit || (source !== undefined && k.sources.includes(source));
-      if (belongs) {
-        removed.push(k.keyId);
-        rmSync(privateKeyFile(dir, k.keyId), { force: true });
-      }
+    const keys = file.keys.filter((k) => {
+      const belongs = revoked.some(
+        ({ unit, source }) => k.unit === unit || (source !== undefined && k.sources.includes(source)),
+      );
+      if (belongs) rmSync(privateKeyFile(dir, k.keyId), { force: true });
       return !belongs;
     });
-    file.revokedUnits = [...new Set([...(file.revokedUnits ?? []), unit])].sort();
-    writeRegistry(registryFile, file);
-  });
-  return removed;
-}
-
-/** Lets a revoked unit have keys again (`simpul agency add` of a unit that was revoked before). */
-export async function reinstateDevUnit(dir: string, unit: string): Promise<void> {
-  const registryFile = join(dir, 'registry.json');
-  if (!existsSync(registryFile)) return;
-  await withLock(join(dir, '.lock'), () => {
-    const file = JSON.parse(readFileSync(registryFile, 'utf8')) as KeyRegistryFile;
-    if (!file.revokedUnits?.includes(unit)) return;
-    file.revokedUnits = file.revokedUnits.filter((u) => u !== unit);
-    writeRegistry(registryFile, file);
+    const stillActive = new Set(active);
+    const revokedUnits = [...new Set([...(file.revokedUnits ?? []), ...revoked.map((r) => r.unit)])]
+      .filter((unit) => !stillActive.has(unit))
+      .sort();
+    const unchanged =
+      keys.length === file.keys.length &&
+      JSON.stringify(revokedUnits) === JSON.stringify([...(file.revokedUnits ?? [])].sort());
+    if (unchanged && existsSync(registryFile)) return;
+    writeRegistry(registryFile, { ...file, keys, revokedUnits });
   });
 }
 

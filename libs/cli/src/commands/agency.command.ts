@@ -74,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
           `${reinstated ? 'reinstated' : 'added'} ${unit.id} (${unit.name}) in ${where.registryFile}`,
         );
         printHandover(registry, unit, trust);
-        await applyToRunningServer(where, registry, trust);
+        await applyToRunningServer(where, trust);
         return 0;
       }
       case 'revoke': {
@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
         const registry = revokeUnitInRegistry(where.registryFile, unitId);
         const trust = await applyRegistry(registry, where.stateDir);
         console.log(`revoked ${unitId}: signing key, NATS credentials and API token withdrawn`);
-        await applyToRunningServer(where, registry, trust);
+        await applyToRunningServer(where, trust);
         return 0;
       }
       case 'generate': {
@@ -91,7 +91,7 @@ export async function run(args: string[]): Promise<number> {
         const registry = loadRegistry(where.registryFile);
         const trust = await applyRegistry(registry, where.stateDir);
         console.log(`generated keys, credentials, tokens and ${trust.paths.authorizationFile}`);
-        await applyToRunningServer(where, registry, trust);
+        await applyToRunningServer(where, trust);
         return 0;
       }
       case 'matrix':
@@ -136,11 +136,7 @@ function locate(options: Map<string, string>): Where {
  * When the launcher's nats-server of this state dir runs: reload its authorization (connected
  * services stay connected; a revoked unit's sessions are closed) and provision any new consumer.
  */
-async function applyToRunningServer(
-  where: Where,
-  registry: AgencyRegistry,
-  trust: TrustMaterial,
-): Promise<void> {
+async function applyToRunningServer(where: Where, trust: TrustMaterial): Promise<void> {
   const natsJson = join(where.stateDir, 'nats.json');
   const pidFile = join(where.stateDir, 'nats', 'nats-server.pid');
   if (!existsSync(natsJson) || !reloadNatsServer(pidFile)) {
@@ -150,7 +146,7 @@ async function applyToRunningServer(
   console.log(`nats-server reloaded its authorization (${trust.paths.authorizationFile})`);
   const server = JSON.parse(readFileSync(natsJson, 'utf8')) as { url: string; ca: string | null };
   // The reload is asynchronous in the server; provisioning as the admin does not depend on it.
-  const report = await provisionAsAdmin(server, registry, trust);
+  const report = await provisionAsAdmin(server, trust);
   const created = report.consumers.filter((c) => c.action === 'created').map((c) => c.durable);
   if (created.length > 0) console.log(`consumers created: ${created.join(', ')}`);
 }

@@ -1,7 +1,7 @@
 import { BusConnection, provisionTopology, silentLogger, type ProvisionReport } from '@simpul/bus';
 import type { TrustMaterial } from '../onboarding/trust-material.js';
 import { unitCredsFile } from '../onboarding/trust-material.js';
-import { activeUnits, type AgencyRegistry } from '../registry/unit-entry.js';
+import { activeUnits } from '../registry/unit-entry.js';
 
 /**
  * Creates or updates the streams and every consumer the registry names, connected as the
@@ -9,11 +9,10 @@ import { activeUnits, type AgencyRegistry } from '../registry/unit-entry.js';
  */
 export async function provisionAsAdmin(
   server: { url: string; ca: string | null },
-  registry: AgencyRegistry,
   trust: TrustMaterial,
   timeoutMs = 15_000,
 ): Promise<ProvisionReport> {
-  const admin = activeUnits(registry).find((unit) => unit.admin);
+  const admin = activeUnits(trust.registry).find((unit) => unit.admin);
   if (!admin) throw new Error('the registry has no active admin');
   const connection = await BusConnection.connect(
     {

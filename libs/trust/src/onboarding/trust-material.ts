@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import {
   ensureDevKeys,
-  reinstateDevUnit,
-  revokeDevKeys,
+  applyDevKeyRevocations,
   type ConsumerDefinition,
   type StreamDefinition,
   type TopologyOptions,
@@ -35,6 +34,8 @@ export function trustPaths(stateDir: string): TrustPaths {
 }
 
 export interface TrustMaterial {
+  /** The registry this material was generated from. */
+  registry: AgencyRegistry;
   paths: TrustPaths;
   tls: LocalTls;
   tokens: ApiTokenFiles;
@@ -59,12 +60,13 @@ export async function applyRegistry(
   const agencyUnits = activeUnits(registry).filter((u) => u.source !== undefined);
   const revoked = registry.units.filter((u) => u.revoked);
 
-  for (const unit of revoked) {
-    await revokeDevKeys(paths.keysDir, unit.id, unit.source);
-    removeCredentials(paths.credsDir, unit.id);
-  }
   const signers = agencyUnits.filter((u) => u.publish.length > 0);
-  for (const unit of signers) await reinstateDevUnit(paths.keysDir, unit.id);
+  await applyDevKeyRevocations(
+    paths.keysDir,
+    revoked.map((u) => ({ unit: u.id, source: u.source })),
+    signers.map((u) => u.id),
+  );
+  for (const unit of revoked) removeCredentials(paths.credsDir, unit.id);
   await ensureDevKeys(
     paths.keysDir,
     signers.map((u) => ({ unit: u.id, source: u.source! })),
@@ -81,7 +83,7 @@ export async function applyRegistry(
   const tls = await ensureLocalTls(paths.tlsDir);
   const topology = topologyForRegistry(registry, topologyOptions);
   writeIfChanged(paths.authorizationFile, renderAuthorization(registry, publicKeys, topology.consumers));
-  return { paths, tls, tokens, topology, publicKeys };
+  return { registry, paths, tls, tokens, topology, publicKeys };
 }
 
 /** The credentials file of a unit in a run's state directory. */
