@@ -26,6 +26,8 @@ class Effects1764300000003 {
 
 const slow = new Set<string>();
 const calls = new Map<string, number>();
+/** Slow handlers in flight: started when, and how to let them finish. */
+const held = new Map<string, { startedAt: number; release: () => void }>();
 
 class Handlers {
   constructor(private readonly instance: string) {}
@@ -37,8 +39,10 @@ class Handlers {
       event.id,
       this.instance,
     ]);
-    // Slower than ack_wait (1.5 s): the runner's working() keeps the message from being redelivered.
-    if (slow.has(event.id)) await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Held until the test has seen it outlast ack_wait: the runner's working() must keep it.
+    if (slow.has(event.id)) {
+      await new Promise<void>((release) => held.set(event.id, { startedAt: Date.now(), release }));
+    }
   }
 }
 
@@ -106,6 +110,21 @@ it('keeps a message whose handler outlasts ack_wait: no redelivery to the other 
   const event = arrestEvent();
   slow.add(event.id);
   await h.dataSource.transaction((manager) => appendToOutbox(manager, event));
+  const inFlight = await waitFor(() => held.get(event.id), { timeoutMs: 15_000 });
+  // While the handler holds it, the server keeps the message with this instance: still pending,
+  // never redelivered, until it has been out for two ack waits.
+  const seen = new Set<string>();
+  await waitFor(
+    async () => {
+      const info = await h.probe.jsm.consumers.info('POLICE', 'ministry-police');
+      seen.add(JSON.stringify([info.num_ack_pending, info.num_redelivered, calls.get(event.id)]));
+      return Date.now() - inFlight.startedAt > 2 * topology.consumer.ackWaitMs;
+    },
+    { timeoutMs: 15_000, intervalMs: 100 },
+  );
+  inFlight.release();
+  // [ack pending, redelivered, handler calls] at every look while it was held.
+  expect([...seen]).toEqual([JSON.stringify([1, 0, 1])]);
   await waitFor(
     async () =>
       (
