@@ -1,4 +1,4 @@
-// ESLint flat config. Besides style, it enforces the module boundaries of docs/CONVENTIONS.md:
+// ESLint flat config. Besides style, it enforces the module boundaries of docs/conventions.md:
 // no app imports another app, no deep imports into a lib, and libs/contracts imports no framework.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,4 +1,4 @@
-// Three test tiers by file name (docs/CONVENTIONS.md §10):
+// Three test tiers by file name (docs/conventions.md §10):
 //   unit  *.spec.ts      no I/O, next to the code
 //   int   *.int-spec.ts  real PostgreSQL and a nats-server of the test file's own
 //   e2e   test/e2e/*.e2e-spec.ts  black box over HTTP and NATS

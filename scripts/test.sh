@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .simpul
 
+node scripts/ensure-installed.mjs # npm ci on a fresh clone (README: two commands)
 npm run --silent build
 infra=$(node deploy/local/dist/ensure-test-infra.js)
 eval "$infra"

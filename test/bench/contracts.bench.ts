@@ -1,6 +1,6 @@
 // npm run bench:contracts: throughput and latency of @simpul/contracts' parseEvent (the compiled
 // hot path), next to the class-validator reference path and JSON.parse alone on the same bytes, in
-// the same run (docs/CONVENTIONS.md §15). Single-threaded: everything runs on one core.
+// the same run (docs/conventions.md §15). Single-threaded: everything runs on one core.
 // Goals (issue 2): >= 20,000 ten-suspect arrests/s; <= 10 ms p99 for a 256 KiB event.
 import { parseEvent, validateWithClasses, warmUpValidators } from '@simpul/contracts';
 import {

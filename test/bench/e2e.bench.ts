@@ -1,4 +1,4 @@
-// `npm run bench:e2e`: the whole system, end to end, on this machine (issue 4, DESIGN.md §10).
+// `npm run bench:e2e`: the whole system, end to end, on this machine (issue 4, docs/contract.md §10).
 //
 // Starts three databases and a state directory of its own, and the whole system exactly as the
 // launcher does (deploy/local's startLocalStack: its own nats-server with TLS and the permissions

@@ -1,4 +1,4 @@
-// The raw baseline of the benches (issue 3, DESIGN.md §10): JetStream publish (pipelined) → durable
+// The raw baseline of the benches (issue 3, docs/contract.md §10): JetStream publish (pipelined) → durable
 // pull consume → one batched INSERT … ON CONFLICT DO NOTHING per batch → ack after commit. No
 // framework, no signature, no checks. Shared by bus.bench.ts (throughput and paced latency against
 // the bus) and e2e.bench.ts (publish-to-commit latency next to the whole system's).

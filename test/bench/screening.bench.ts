@@ -1,5 +1,5 @@
 // `npm run bench:screening`: the screening engine over a synthetic watchlist of 1,000,000 entries,
-// with two baselines measured in the same run on the same data and queries (CONVENTIONS.md §15):
+// with two baselines measured in the same run on the same data and queries (docs/conventions.md §15):
 // a PostgreSQL pg_trgm similarity query with its GIN index, and a linear Jaro-Winkler scan over a
 // 10,000-entry subset. Prints a table, then one JSON line with the figures.
 //

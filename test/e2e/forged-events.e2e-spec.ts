@@ -29,7 +29,7 @@ import type { Json, ServiceName } from '../support/api-client.js';
 import { findStored, systemConsumers, waitUntilAcked, waitUntilQuiet } from '../support/bus-probe.js';
 import { startTestSystem, type TestSystem } from '../support/local-system.js';
 
-// Trust boundaries (DESIGN.md §4): whoever can publish on NATS (here: a plain, unrestricted
+// Trust boundaries (docs/contract.md §4): whoever can publish on NATS (here: a plain, unrestricted
 // connection to the test's nats-server) still cannot make any consumer apply an event its
 // registered signer did not sign for its own unit. Every forged event below is schema-valid (or,
 // where a real unit claims another's data, only invalid for that claim) and of a kind that has an

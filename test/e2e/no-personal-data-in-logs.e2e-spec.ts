@@ -24,7 +24,7 @@ import type { Json } from '../support/api-client.js';
 import { waitUntilQuiet } from '../support/bus-probe.js';
 import { startTestSystem, type TestSystem } from '../support/local-system.js';
 
-// DESIGN.md §9: personal data never appears in logs or error messages; ids do. The reference
+// docs/contract.md §9: personal data never appears in logs or error messages; ids do. The reference
 // scenario runs, then error paths are driven with personal data in their input, then every service
 // log line, every error response body and every dead letter's error fields are scanned for every
 // name, NIK and passport number that went in.
@@ -200,7 +200,7 @@ async function ok(
 }
 
 /**
- * DOMAIN.md's reference scenario through the public APIs: the steps and bodies of the demo's
+ * docs/domain.md's reference scenario through the public APIs: the steps and bodies of the demo's
  * play-scenario (not reused as is: its reads send no official and purpose, which personal-data
  * reads now require), plus the reads of personal data that follow it: a foiled departure and an arrest at Polda Riau,
  * the ministry's alerts, case and entries, the broker denied at Batam Center and his departure

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { playScenario } from '../../deploy/local/src/demo/play-scenario.js';
 import { startTestSystem, type TestSystem } from '../support/local-system.js';
 
-// DOMAIN.md's reference scenario, black box: only the public HTTP APIs of three service processes.
+// docs/domain.md's reference scenario, black box: only the public HTTP APIs of three service processes.
 let system: TestSystem;
 
 beforeAll(async () => {

@@ -16,7 +16,7 @@ import { ReactionsModule } from './reactions/reactions.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { WatchlistModule } from './watchlist/watchlist.module.js';
 
-/** The ministry service (KP2MI): consumes police.> and immigration.>, publishes ministry.* (DESIGN.md §1). */
+/** The ministry service (KP2MI): consumes police.> and immigration.>, publishes ministry.* (docs/contract.md §1). */
 @Module({})
 export class AppModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: starts a whole local Simpul (see local-stack.ts), plays the reference scenario of
- * DOMAIN.md through the public HTTP APIs and prints a short report. `--once` stops everything and
+ * docs/domain.md through the public HTTP APIs and prints a short report. `--once` stops everything and
  * exits 0 when the scenario succeeded (1 otherwise); without it the services stay up until Ctrl-C.
  */
 import { playScenario } from './demo/play-scenario.js';

@@ -35,7 +35,7 @@ export interface LocalStack {
 }
 
 /**
- * Starts a whole local Simpul (DESIGN.md §8, §10): NATS and PostgreSQL found or started, the three
+ * Starts a whole local Simpul (docs/contract.md §8, §10): NATS and PostgreSQL found or started, the three
  * databases created and migrated, tokens and dev signing keys for every reference unit written
  * before any service answers /health, then the three services, each waited for.
  */

@@ -53,7 +53,7 @@ export function natsServerBinary(): string {
 }
 
 /**
- * NATS for a local run (DESIGN.md §8, §10): `NATS_URL` when set (used as given, unsecured); else
+ * NATS for a local run (docs/contract.md §8, §10): `NATS_URL` when set (used as given, unsecured); else
  * the launcher's own nats-server under .simpul/nats, with TLS from a local CA and the
  * authorization generated from deploy/agencies.yaml (one nkey user per unit): the one an earlier
  * run left (reloaded with the current registry), or a new one on 4222, or on a free port when 4222

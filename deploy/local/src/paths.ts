@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * Local state of a dev or demo run (DESIGN.md §10), git-ignored: NATS store, PostgreSQL data when
+ * Local state of a dev or demo run (docs/contract.md §10), git-ignored: NATS store, PostgreSQL data when
  * the launcher started one, logs, tokens, keys. `SIMPUL_STATE_DIR` moves it (tests use their own).
  */
 export function stateDir(): string {

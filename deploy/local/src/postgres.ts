@@ -32,7 +32,7 @@ export async function canConnect(url: string): Promise<boolean> {
 }
 
 /**
- * PostgreSQL for a local run or the tests (DESIGN.md §8): `adminUrl` when given; else a server
+ * PostgreSQL for a local run or the tests (docs/contract.md §8): `adminUrl` when given; else a server
  * accepting `postgres` without a password on 127.0.0.1:5432 (SIMPUL_POSTGRES_PORT); else a private cluster under
  * `.simpul/postgres` (trust auth, 127.0.0.1 only) from the system's binaries, installing Debian's
  * `postgresql` package first when none are there and that is permitted.

@@ -19,7 +19,7 @@ export interface ReferenceUnits {
 }
 
 /**
- * Every Polda and checkpoint of a local run (DESIGN.md §10): `../shared/data/units.json` beside the
+ * Every Polda and checkpoint of a local run (docs/contract.md §10): `../shared/data/units.json` beside the
  * repository when it is there, else the copy committed in deploy/reference/ (a test keeps the two equal).
  */
 export function referenceUnitsPath(): string {

@@ -4,7 +4,7 @@
  */
 import { natsSubjectFor, parseEvent, sourceOwnsSubject } from '@simpul/contracts';
 
-/** The CloudEvents 1.0 envelope fields the bus itself reads (DESIGN.md §4). */
+/** The CloudEvents 1.0 envelope fields the bus itself reads (docs/contract.md §4). */
 export interface BusEvent {
   specversion: string;
   id: string;

@@ -97,7 +97,7 @@ export interface SafeErrorDescription {
 }
 
 /**
- * Describes an error for logs and dead letters without leaking personal data (DESIGN.md §9):
+ * Describes an error for logs and dead letters without leaking personal data (docs/contract.md §9):
  * unknown errors keep their name and code, never their message.
  */
 export function describeError(error: unknown): SafeErrorDescription {

@@ -1,4 +1,4 @@
-/** Header names of a Simpul message on NATS (DESIGN.md §4). */
+/** Header names of a Simpul message on NATS (docs/contract.md §4). */
 export const BusHeader = {
   /** JetStream de-duplication id: the event id. */
   MSG_ID: 'Nats-Msg-Id',

@@ -1,5 +1,5 @@
 /**
- * @simpul/bus: the JetStream transport of Simpul (DESIGN.md §2-§4, §9). Connection, provisioning
+ * @simpul/bus: the JetStream transport of Simpul (docs/contract.md §2-§4, §9). Connection, provisioning
  * as code, transactional outbox and relay, signed events, consumer runner with inbox, retries and
  * dead letters, operator functions, and the Nest module that wires them.
  */

@@ -1,6 +1,6 @@
 /**
  * What the bus logs through. Nest's `Logger` fits as is. Log lines carry event ids, types,
- * subjects and codes only, never event bodies (DESIGN.md §9).
+ * subjects and codes only, never event bodies (docs/contract.md §9).
  */
 export interface BusLogger {
   log(message: string): void;

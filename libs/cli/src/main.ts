@@ -1,5 +1,5 @@
 /**
- * `simpul`: the operator's command (DESIGN.md §7). Each command lives in commands/<name>.command.ts
+ * `simpul`: the operator's command (docs/contract.md §7). Each command lives in commands/<name>.command.ts
  * and exports `run(args): Promise<number>` (the exit code); modules load lazily so a command that
  * needs NATS does not slow down one that only validates a file.
  */

@@ -1,4 +1,4 @@
-// @simpul/contracts: the shared event schema library (DESIGN.md §1, §4-5). Framework-free: it
+// @simpul/contracts: the shared event schema library (docs/contract.md §1, §4-5). Framework-free: it
 // depends on class-validator, class-transformer, ajv and Node built-ins only.
 
 // Parsing, validation, building

@@ -1,4 +1,4 @@
-// The one strict entry from bytes to a typed event (DESIGN.md §4-5).
+// The one strict entry from bytes to a typed event (docs/contract.md §4-5).
 import type { AnyEvent } from './registry.js';
 import { compiledIssues } from './validation/compiled.js';
 import { decodeJson, guardAndDispatch } from './validation/guards.js';

@@ -1,5 +1,5 @@
 // The registry of every event type: its data class, agency, NATS subject and unit field
-// (DESIGN.md §3, §5). Adding a type (or a v2 beside a v1) means one entry here and one file.
+// (docs/contract.md §3, §5). Adding a type (or a v2 beside a v1) means one entry here and one file.
 import { UNIT_CODE_PATTERN } from './common/patterns.js';
 import { type CloudEventEnvelope, envelopeClassFor } from './envelope/envelope.js';
 import { checkpointSource, isMinistrySource, poldaSource } from './envelope/units.js';
@@ -77,7 +77,7 @@ function entry<T extends EventType>(
   return { type, agency: agency as Agency, dataClass, envelopeClass, subjectTemplate, unitField };
 }
 
-/** Every event type, in catalogue order (DESIGN.md §5). */
+/** Every event type, in catalogue order (docs/contract.md §5). */
 export const EVENT_REGISTRY: { readonly [T in EventType]: EventTypeInfo<T> } = {
   [POLICE_ARREST_RECORDED_V1]: entry(POLICE_ARREST_RECORDED_V1, PoliceArrestRecordedV1, 'polda'),
   [POLICE_DEPARTURE_FOILED_V1]: entry(POLICE_DEPARTURE_FOILED_V1, PoliceDepartureFoiledV1, 'polda'),
@@ -174,7 +174,7 @@ export function unitTokenOfSubject(subject: string): string | null {
  * True when the unit named by a CloudEvents `source` owns the subject: `/polri/polda/riau` owns
  * `police.riau.*`, `/imigrasi/tpi/dumai` owns `immigration.dumai.*`, any `/kp2mi/` source owns
  * `ministry.*`. False for any other pair and for subjects of no known type. The check consumers run
- * besides the signature (DESIGN.md §4).
+ * besides the signature (docs/contract.md §4).
  */
 export function sourceOwnsSubject(source: string, subject: string): boolean {
   const shape = matchSubject(subject);

@@ -6,7 +6,7 @@ export type IdentifierKind = 'nik' | 'passport';
 /**
  * The form an identifier is indexed in, so that spellings of the same identifier meet: a NIK keeps
  * its digits only; a passport number is upper-cased, stripped to letters and digits, with the
- * letters O and I read as the digits 0 and 1 (the confusion DOMAIN.md names).
+ * letters O and I read as the digits 0 and 1 (the confusion docs/domain.md names).
  */
 export function normaliseIdentifier(kind: IdentifierKind, value: string): string {
   if (kind === 'nik') return value.replace(/\D/g, '');

@@ -24,10 +24,10 @@ export interface PersonInput {
   nationality?: string;
 }
 
-/** A traveller at the desk: a Person (DESIGN.md §5). */
+/** A traveller at the desk: a Person (docs/contract.md §5). */
 export type TravelerInput = PersonInput;
 
-/** Legal type of a watchlist entry (DOMAIN.md): only `cegah` and `dpo` are bans; `advisory` never is. */
+/** Legal type of a watchlist entry (docs/domain.md): only `cegah` and `dpo` are bans; `advisory` never is. */
 export type WatchlistLegalType = 'cegah' | 'dpo' | 'advisory' | 'protective';
 
 /** What a checkpoint does on a match. */

@@ -1,4 +1,4 @@
-// The explicit migration step (docs/CONVENTIONS.md §9): `node apps/immigration/dist/database/migrate.js`.
+// The explicit migration step (docs/conventions.md §9): `node apps/immigration/dist/database/migrate.js`.
 import 'reflect-metadata';
 import { loadConfig } from '@simpul/http';
 import { DataSource } from 'typeorm';

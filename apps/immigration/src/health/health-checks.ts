@@ -3,7 +3,7 @@ import { BusHealthService } from '@simpul/bus';
 import { HealthRegistry, type HealthReport } from '@simpul/http';
 import { DataSource } from 'typeorm';
 
-/** /health checks the database and NATS (DESIGN.md §6). */
+/** /health checks the database and NATS (docs/contract.md §6). */
 @Injectable()
 export class HealthChecks implements OnModuleInit {
   constructor(

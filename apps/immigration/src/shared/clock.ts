@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 /**
  * The service's notion of "now": expiry of watchlist entries and delays, occurredAt of events.
- * Tests set it instead of sleeping (docs/CONVENTIONS.md §11); production never sets it.
+ * Tests set it instead of sleeping (docs/conventions.md §11); production never sets it.
  */
 @Injectable()
 export class Clock {

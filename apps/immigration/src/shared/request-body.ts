@@ -5,7 +5,7 @@ import type { FieldProblem } from '@simpul/http';
 import { ApiException } from '@simpul/http';
 import { childPath, type ValidationIssue } from '@simpul/contracts';
 
-/** Copy of `value` with every string trimmed (DESIGN.md §5: strings in bodies are trimmed). */
+/** Copy of `value` with every string trimmed (docs/contract.md §5: strings in bodies are trimmed). */
 export function trimStrings(value: unknown): unknown {
   if (typeof value === 'string') return value.trim();
   if (Array.isArray(value)) return value.map(trimStrings);

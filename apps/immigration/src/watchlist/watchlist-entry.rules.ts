@@ -5,7 +5,7 @@ export type EntryAction = 'deny_departure' | 'refer' | 'monitor';
 export type Decision = 'clear' | 'refer' | 'deny';
 
 /**
- * Ordering of the states of one entry (DESIGN.md §3: handlers must not depend on order):
+ * Ordering of the states of one entry (docs/contract.md §3: handlers must not depend on order):
  * version v issued = 2v, version v revoked = 2v + 1, so a revoke of v beats an issue of v or less,
  * and a re-issue of v + 1 beats a revoke of v.
  */

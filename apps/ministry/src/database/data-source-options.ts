@@ -11,7 +11,7 @@ import { CreateMinistryTables1764600000000 } from './migrations/1764600000000-cr
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 
-/** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
+/** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
   CaseEntity,
   CaseLinkEntity,

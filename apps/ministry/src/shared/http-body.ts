@@ -1,7 +1,7 @@
 // Request bodies are validated by the event contract itself, not by duplicate DTO classes: the
 // service builds the event data from the body and runs buildEvent (the same strict validator the
 // consumers run), then maps issue paths `data.x.y` back to body paths `x.y`. One source of truth,
-// every failing field named (DESIGN.md §6), and nothing is written because validation happens first.
+// every failing field named (docs/contract.md §6), and nothing is written because validation happens first.
 import { EventValidationError, jsonSchemaFor, type EventType, type JsonSchema } from '@simpul/contracts';
 import type { FieldProblem } from '@simpul/http';
 import { ApiException } from '@simpul/http';

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One event that prevented departures (DESIGN.md §5 end): a foiled departure (count = candidateCount)
+ * One event that prevented departures (docs/contract.md §5 end): a foiled departure (count = candidateCount)
  * or a departure delay (count = 1). Keyed by the source event id, so each event counts once.
  */
 @Entity({ name: 'ministry_prevented_departure' })

@@ -1,4 +1,4 @@
-// Grouping of the prevented-departures figure (DESIGN.md §5 end; framework-free, see the spec).
+// Grouping of the prevented-departures figure (docs/contract.md §5 end; framework-free, see the spec).
 
 export const STATS_GROUP_BY = ['polda', 'checkpoint', 'month'] as const;
 export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];

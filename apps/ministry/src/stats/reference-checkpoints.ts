@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** Injection token: the set of known checkpoint codes (reference units, DESIGN.md §10). */
+/** Injection token: the set of known checkpoint codes (reference units, docs/contract.md §10). */
 export const REFERENCE_CHECKPOINTS = Symbol('REFERENCE_CHECKPOINTS');
 
 /** Checkpoint codes of a units.json (`{ checkpoints: [{ code }] }`); an unreadable file gives an empty set. */

@@ -15,7 +15,7 @@ export class PoliceConfig extends BusClientConfig {
   /** TCP port of the HTTP API. */
   @Expose() @IsInt() @Min(1) @Max(65535) POLICE_PORT: number = 3101;
 
-  /** PostgreSQL database of the police service (its own store, DESIGN.md §1). Holds personal data. */
+  /** PostgreSQL database of the police service (its own store, docs/contract.md §1). Holds personal data. */
   @Expose() @IsString() @Matches(/^postgres(ql)?:\/\//) POLICE_DATABASE_URL: string =
     'postgres://postgres@127.0.0.1:5432/simpul_police';
 

@@ -1,4 +1,4 @@
-// Which Polda one police deployment serves (DESIGN.md §5: it signs with the key of each one).
+// Which Polda one police deployment serves (docs/contract.md §5: it signs with the key of each one).
 // Framework-free so the decision is unit-tested.
 
 /** A Polda of the reference units (`units.json`). */

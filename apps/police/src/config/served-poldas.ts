@@ -4,7 +4,7 @@ import { REPO_ROOT } from './police.config.js';
 import { servedPoldas, type PoldaUnit } from './served-poldas.rules.js';
 
 /**
- * Every Polda of the reference units (DESIGN.md §10): `../shared/data/units.json` beside the
+ * Every Polda of the reference units (docs/contract.md §10): `../shared/data/units.json` beside the
  * repository when present, else the copy in deploy/reference/ (same rule as deploy/local's loader).
  */
 export function referencePoldas(root = REPO_ROOT): PoldaUnit[] {

@@ -1,4 +1,4 @@
-// Which checkpoint matches the police keep, and what a Polda sees of them (DESIGN.md §5-6).
+// Which checkpoint matches the police keep, and what a Polda sees of them (docs/contract.md §5-6).
 import type { ImmigrationScreeningMatchedV1 } from '@simpul/contracts';
 
 /** The stored facts of a match: ids, codes and the score; never the traveller's personal data. */

@@ -1,4 +1,4 @@
-// How a request body becomes event data (DESIGN.md §6), as pure functions.
+// How a request body becomes event data (docs/contract.md §6), as pure functions.
 //
 // Validation choice: bodies are validated by the contract itself, not by duplicate DTO classes. The
 // service builds the event `data` from the trimmed body plus the ids it generates, runs the

@@ -21,7 +21,7 @@ export interface ScenarioReport {
 }
 
 /**
- * Plays DOMAIN.md's reference scenario against running services through their public HTTP APIs
+ * Plays docs/domain.md's reference scenario against running services through their public HTTP APIs
  * only, and reports what each agency saw. Failures are collected, not thrown, so the report says
  * everything that went wrong.
  */

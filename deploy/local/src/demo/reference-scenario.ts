@@ -1,5 +1,5 @@
 /**
- * The reference scenario of DOMAIN.md as HTTP request bodies: Polda Riau foils a departure at Dumai
+ * The reference scenario of docs/domain.md as HTTP request bodies: Polda Riau foils a departure at Dumai
  * (58 candidates held before leaving by sea for Malaysia) and arrests 11 suspects, among them a
  * broker still at large who works for a placement company. A week later that broker, under an
  * old spelling of his name, presents himself at Batam Center.

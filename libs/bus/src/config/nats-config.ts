@@ -15,7 +15,7 @@ export interface NatsEndpoint {
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
 /**
- * The NATS endpoint of a dev, demo or CLI run (DESIGN.md §8): `NATS_URL` when set, else the
+ * The NATS endpoint of a dev, demo or CLI run (docs/contract.md §8): `NATS_URL` when set, else the
  * `.simpul/nats.json` `{ url, ca? }` the launcher wrote (searched from `cwd` upwards), else the
  * default local server. Apps pass their validated config's value as `env.NATS_URL`.
  */

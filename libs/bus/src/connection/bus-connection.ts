@@ -24,7 +24,7 @@ export interface BusConnectionOptions {
    * for a server in JWT mode, or a file holding only the user's nkey seed (`SU…`) for plain nkeys.
    */
   credsFile?: string;
-  /** Inbox prefix of this unit, so its permissions need not grant `_INBOX.>` (DESIGN.md §2). */
+  /** Inbox prefix of this unit, so its permissions need not grant `_INBOX.>` (docs/contract.md §2). */
   inboxPrefix?: string;
   /** Reconnect backoff: first delay and cap, in milliseconds. Reconnects never give up. */
   reconnectInitialMs?: number;
@@ -244,7 +244,7 @@ export class BusConnection {
 }
 
 /**
- * The authenticator for a credentials file (DESIGN.md §10): a JWT creds file, or a bare user nkey
+ * The authenticator for a credentials file (docs/contract.md §10): a JWT creds file, or a bare user nkey
  * seed. Read at every (re)connect, so rotated credentials are picked up without a restart.
  */
 export function authenticatorFor(credsFile: string): Authenticator {

@@ -12,7 +12,7 @@ export interface HandlerMetadata {
 }
 
 export interface OnBusEventOptions {
-  /** Durable consumer delivering the events (DESIGN.md §3), e.g. `ministry-police`. */
+  /** Durable consumer delivering the events (docs/contract.md §3), e.g. `ministry-police`. */
   consumer: string;
   /**
    * The handler may share a transaction with other events' handlers (batch mode: up to the

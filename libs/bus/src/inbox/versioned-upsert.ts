@@ -18,7 +18,7 @@ export type VersionedUpsertResult = 'inserted' | 'updated' | 'stale';
 
 /**
  * Writes state that carries a version so that an older version never overwrites a newer one
- * (DESIGN.md §3): a redelivered or retried event may overtake a later one. One statement:
+ * (docs/contract.md §3): a redelivered or retried event may overtake a later one. One statement:
  * INSERT … ON CONFLICT (key) DO UPDATE … WHERE stored.version < incoming.version.
  */
 export async function versionedUpsert(

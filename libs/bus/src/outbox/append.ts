@@ -27,7 +27,7 @@ interface PreparedRow {
 }
 
 /**
- * Appends an event to the outbox inside the caller's transaction (DESIGN.md §9: a state change and
+ * Appends an event to the outbox inside the caller's transaction (docs/contract.md §9: a state change and
  * its event commit together). `manager` must be the transaction's EntityManager, e.g. the one
  * `dataSource.transaction(async (manager) => …)` or a bus handler receives; the relay publishes the
  * event after the commit. Nothing is published if the transaction rolls back.

@@ -3,7 +3,7 @@ import { consumerConfig, differs, streamConfig } from './provision.js';
 import { simpulConsumers, simpulStreams, streamForSubject, subjectMatches } from './topology.js';
 
 describe('topology', () => {
-  it('has the four streams of DESIGN.md §3 with explicit limits', () => {
+  it('has the four streams of docs/contract.md §3 with explicit limits', () => {
     const streams = simpulStreams();
     expect(streams.map((s) => [s.name, s.subjects])).toEqual([
       ['POLICE', ['police.>']],
@@ -19,7 +19,7 @@ describe('topology', () => {
     }
   });
 
-  it('has the durable consumers of DESIGN.md §3, per site for immigration', () => {
+  it('has the durable consumers of docs/contract.md §3, per site for immigration', () => {
     const consumers = simpulConsumers(['local', 'batam-center']);
     expect(consumers.map((c) => [c.durable, c.stream, c.filterSubject])).toEqual([
       ['ministry-police', 'POLICE', 'police.>'],

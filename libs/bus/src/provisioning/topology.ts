@@ -1,5 +1,5 @@
 /**
- * The streams and durable consumers of Simpul (DESIGN.md §3), as data. Provisioning turns these
+ * The streams and durable consumers of Simpul (docs/contract.md §3), as data. Provisioning turns these
  * into JetStream configs; the runner reads the consumer definitions for stream names and retry
  * limits. Everything here stays within what nats-server 2.9 accepts.
  */
@@ -88,7 +88,7 @@ export function simpulStreams(options: TopologyOptions = {}): StreamDefinition[]
 const SITE = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
- * Durable consumers of DESIGN.md §3. `sites` are the immigration deployments' site ids (a
+ * Durable consumers of docs/contract.md §3. `sites` are the immigration deployments' site ids (a
  * checkpoint code in the field, `local` for a local run): each gets its own watchlist and delays
  * consumer.
  */

@@ -7,7 +7,7 @@ import { createPublicKey } from 'node:crypto';
 
 /**
  * Picks the private key the relay signs an event with, by the event's `source`: a police deployment
- * serving several Polda signs each event with the key of the Polda it is about (DESIGN.md §5).
+ * serving several Polda signs each event with the key of the Polda it is about (docs/contract.md §5).
  */
 export interface EventSigner {
   keyFor(source: string): SigningKey | undefined;

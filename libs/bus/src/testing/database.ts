@@ -16,7 +16,7 @@ export function adminDatabaseUrl(): string {
 
 /**
  * A fresh PostgreSQL database for one test file, named `<prefix>_test_<random>`. Refuses any name
- * without `test` (docs/CONVENTIONS.md §11): test code must never be able to drop a real database.
+ * without `test` (docs/conventions.md §11): test code must never be able to drop a real database.
  */
 export async function createTestDatabase(prefix = 'bus'): Promise<TestDatabase> {
   const safePrefix = prefix

@@ -8,7 +8,7 @@ export interface WaitForOptions {
 }
 
 /**
- * Waits for a state, never for a time (docs/CONVENTIONS.md §11): re-evaluates `predicate` until it
+ * Waits for a state, never for a time (docs/conventions.md §11): re-evaluates `predicate` until it
  * returns a truthy value (which is returned) or the timeout passes (which throws, naming what was
  * awaited and the last value or error seen).
  */

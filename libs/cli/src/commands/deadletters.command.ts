@@ -15,7 +15,7 @@ const USAGE = [
 /**
  * `simpul deadletters list|replay`: shows what consumers gave up on (ids, codes, subjects: never
  * event bodies), and publishes dead letters again, unchanged, to their original subject once the
- * cause is fixed (DESIGN.md §7, §9). Replay is harmless twice: JetStream de-duplicates the replay
+ * cause is fixed (docs/contract.md §7, §9). Replay is harmless twice: JetStream de-duplicates the replay
  * and the inbox skips what was applied. Exit 0, 1 on failure or nothing to replay, 2 on bad usage.
  */
 export async function run(args: string[]): Promise<number> {

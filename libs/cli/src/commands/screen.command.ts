@@ -5,7 +5,7 @@ import { WatchlistIndex, loadWatchlist, screenLines } from '@simpul/screening';
 
 /**
  * `simpul screen --watchlist <entries.jsonl> --travelers <travelers.jsonl> [--now <ISO instant>]`:
- * offline batch screening (DESIGN.md §7, §10). Watchlist lines are `ministry.watchlist.entry.issued.v1`
+ * offline batch screening (docs/contract.md §7, §10). Watchlist lines are `ministry.watchlist.entry.issued.v1`
  * data objects; traveller lines are `{ "travelerId", ...Person }`. Prints one JSON decision a line,
  * `{ "travelerId", "decision", "matches": [{ "entryId", "score", "reasons" }] }`, exactly one per
  * traveller line in input order (a line that cannot be screened gets `"decision": "refer"` and an

@@ -9,7 +9,7 @@ import {
 const USAGE = 'usage: simpul streams provision [--site <site id>]... [--replicas <n>] [--json]';
 
 /**
- * `simpul streams provision`: creates or updates the streams and durable consumers of DESIGN.md §3
+ * `simpul streams provision`: creates or updates the streams and durable consumers of docs/contract.md §3
  * on the NATS of `NATS_URL` / `.simpul/nats.json`. Idempotent. `--site` adds an immigration
  * deployment's per-site consumers (default `local`). Exit 0, 1 on failure, 2 on bad usage.
  */

@@ -3,7 +3,7 @@ import { parseEvent } from '@simpul/contracts';
 
 /**
  * `simpul validate <event.json>`: exit 0 and `valid <type>`, or exit 1 and one line per problem
- * naming the field path and the rule (DESIGN.md §7). Exit 2 when the file cannot be read.
+ * naming the field path and the rule (docs/contract.md §7). Exit 2 when the file cannot be read.
  */
 export async function run(args: string[]): Promise<number> {
   if (args.length !== 1) {

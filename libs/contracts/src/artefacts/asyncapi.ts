@@ -1,5 +1,5 @@
 /**
- * The AsyncAPI 3.0 document of every NATS channel and message (DESIGN.md §3-5), built from the same
+ * The AsyncAPI 3.0 document of every NATS channel and message (docs/contract.md §3-5), built from the same
  * generated JSON Schemas as `simpul schema export`, so the two can never disagree.
  */
 
@@ -14,7 +14,7 @@ export interface AsyncApiEventInput {
   schema: Schema;
 }
 
-/** Durable consumers of DESIGN.md §3 and the subjects they read. */
+/** Durable consumers of docs/contract.md §3 and the subjects they read. */
 const CONSUMERS: { durable: string; service: string; filter: RegExp; description: string }[] = [
   {
     durable: 'ministry-police',

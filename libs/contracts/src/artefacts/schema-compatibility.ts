@@ -1,7 +1,7 @@
 /**
  * Compares a published JSON Schema of an event with the one the current classes generate and lists
  * every change that would break a consumer or a producer holding the published version
- * (DESIGN.md §5, CONVENTIONS.md §1: a published version changes only by adding optional fields).
+ * (docs/contract.md §5, docs/conventions.md §1: a published version changes only by adding optional fields).
  *
  * Breaking: a property removed (which is also what a rename looks like), its type or format
  * changed, an optional property made required or a new required one, an enum value removed,

@@ -1,4 +1,4 @@
-// NIK (Nomor Induk Kependudukan) structure: `PP KK CC DDMMYY SSSS` (DOMAIN.md, Identifiers).
+// NIK (Nomor Induk Kependudukan) structure: `PP KK CC DDMMYY SSSS` (docs/domain.md, Identifiers).
 // The six date digits carry the date of birth, with 40 added to the day for women. There is no
 // check digit. A NIK is personal data: nothing here ever puts one into a message.
 import { isRealDate } from './instants.js';

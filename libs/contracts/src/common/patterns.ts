@@ -17,7 +17,7 @@ export const UNIT_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A unit id: `polda:<code>`, `checkpoint:<code>` or `ministry:<name>`. */
 export const UNIT_ID_PATTERN = /^(?:polda|checkpoint|ministry):[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A CloudEvents `source` of one of the three agencies (DESIGN.md §5). */
+/** A CloudEvents `source` of one of the three agencies (docs/contract.md §5). */
 export const SOURCE_PATTERN = /^\/(?:polri\/polda|imigrasi\/tpi|kp2mi)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** ISO 3166-1 alpha-3, upper case (the list itself is reference data, not an enum). */

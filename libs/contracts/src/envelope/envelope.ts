@@ -1,4 +1,4 @@
-// The CloudEvents 1.0 structured-mode envelope of every Simpul message (DESIGN.md §4).
+// The CloudEvents 1.0 structured-mode envelope of every Simpul message (docs/contract.md §4).
 // The interface is what TypeScript code sees; `envelopeClassFor` builds, per event type, the
 // class-validator class the reference validation path and the JSON Schema generator read.
 import {

@@ -1,4 +1,4 @@
-// Units, sources and unit tokens (DESIGN.md §3-5, §10). A unit id (`polda:riau`,
+// Units, sources and unit tokens (docs/contract.md §3-5, §10). A unit id (`polda:riau`,
 // `checkpoint:batam-center`, `ministry:service`) names who acts; its CloudEvents source
 // (`/polri/polda/riau`, `/imigrasi/tpi/batam-center`, `/kp2mi/ministry`) is what events carry.
 import { UNIT_CODE_PATTERN } from '../common/patterns.js';
@@ -11,7 +11,7 @@ const SOURCE_PREFIX: Record<UnitKind, string> = {
   ministry: '/kp2mi/',
 };
 
-// The ministry's case service publishes as `/kp2mi/ministry` (DESIGN.md §5) while its unit id is
+// The ministry's case service publishes as `/kp2mi/ministry` (docs/contract.md §5) while its unit id is
 // `ministry:service` (units.json); every other ministry unit keeps its name (`ministry:desk` ↔ `/kp2mi/desk`).
 const MINISTRY_SERVICE_NAME = 'service';
 const MINISTRY_SERVICE_SOURCE_NAME = 'ministry';

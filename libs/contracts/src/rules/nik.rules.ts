@@ -1,5 +1,5 @@
 // NIK rules on a Person: the date inside the NIK is real, and agrees with dateOfBirth and sex when
-// those are given too (DESIGN.md §5, DOMAIN.md Identifiers).
+// those are given too (docs/contract.md §5, docs/domain.md Identifiers).
 import { isCalendarDate } from '../common/instants.js';
 import { nikBirth } from '../common/nik.js';
 import { NIK_PATTERN } from '../common/patterns.js';

@@ -1,4 +1,4 @@
-// Valid fixtures: one realistic event per type, from the reference scenario of DOMAIN.md
+// Valid fixtures: one realistic event per type, from the reference scenario of docs/domain.md
 // (Polda Riau at Dumai / Pulau Rupat, July 2025; a broker screened at Batam Center a week later).
 // Names and NIKs are invented; NIKs are structurally valid (Kota Dumai 14 72) and agree with the
 // stated date of birth and sex.

@@ -17,7 +17,7 @@ export interface ValidationIssue {
  * How every property of the contract is spelled (lower camelCase letters), plus the forbidden key
  * `__proto__`. A submitted key is echoed in a path only when it looks like this: any other key is
  * the caller's own text, which may be personal data (a body keyed by NIK, passport number or name),
- * and issue messages never carry personal data (DESIGN.md §9). Such keys show as `*`.
+ * and issue messages never carry personal data (docs/contract.md §9). Such keys show as `*`.
  */
 const PROPERTY_NAME = /^(?:[a-z][A-Za-z]{0,39}|__proto__)$/;
 

@@ -13,7 +13,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
 export type AuthenticatedRequest = Request & { unit: Unit };
 
 /**
- * Every route needs `Authorization: Bearer <token>` of a known unit (DESIGN.md §6), except those
+ * Every route needs `Authorization: Bearer <token>` of a known unit (docs/contract.md §6), except those
  * marked @Public(). Whether that unit may act for the unit named in the body is the route's
  * business (see `assertActsFor`).
  */

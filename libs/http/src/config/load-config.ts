@@ -12,7 +12,7 @@ export class ConfigError extends Error {
 
 /**
  * Builds a validated config object from environment variables. Only config modules call this
- * (docs/CONVENTIONS.md §8): a bad value stops the service before it listens. Property names of the
+ * (docs/conventions.md §8): a bad value stops the service before it listens. Property names of the
  * class are the variable names; `@Expose()` them, give defaults as property initialisers, and annotate
  * their types explicitly (`PORT: number = 3101`): the conversion from strings reads the emitted type.
  */

@@ -5,7 +5,7 @@ export interface FieldProblem {
   message: string;
 }
 
-/** The error body of every HTTP API (DESIGN.md §6): `code` is stable, `message` is for people. */
+/** The error body of every HTTP API (docs/contract.md §6): `code` is stable, `message` is for people. */
 export interface ApiErrorBody {
   statusCode: number;
   code: string;

@@ -1,4 +1,4 @@
-// Idempotency-Key decisions (DESIGN.md §6), as pure functions shared by every service's POST routes.
+// Idempotency-Key decisions (docs/contract.md §6), as pure functions shared by every service's POST routes.
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../errors/api-error.js';
 

@@ -35,7 +35,7 @@ async function run(
 }
 
 describe('batch screening (simpul screen)', () => {
-  it('answers exactly one line per traveller line, in input order, in the DESIGN.md §10 shape', async () => {
+  it('answers exactly one line per traveller line, in input order, in the docs/contract.md §10 shape', async () => {
     const travellers = [
       { travelerId: 't1', fullName: 'Siti Nur Haliza', dateOfBirth: '1999-01-05', sex: 'F' },
       { travelerId: 't2', fullName: 'Agus Salim', dateOfBirth: '1980-02-02' },

@@ -1,5 +1,5 @@
 // Offline batch screening, the engine behind `simpul screen --watchlist <entries.jsonl> --travelers
-// <travelers.jsonl>` (DESIGN.md §7, §10): watchlist lines in, one JSON decision per traveller line
+// <travelers.jsonl>` (docs/contract.md §7, §10): watchlist lines in, one JSON decision per traveller line
 // out, in input order.
 //
 // Behaviour at the edges, chosen and documented here:
@@ -15,7 +15,7 @@ import { WatchlistIndex } from '../index/watchlist-index.js';
 import { checkTraveler, checkWatchlistEntry, travelerIdOf, type Problem } from '../input/validate.js';
 import type { Decision } from '../types.js';
 
-/** One output line of `simpul screen` (DESIGN.md §10), plus `error` on lines that could not be screened. */
+/** One output line of `simpul screen` (docs/contract.md §10), plus `error` on lines that could not be screened. */
 export interface BatchDecision {
   travelerId: string | null;
   decision: Decision;

@@ -1,5 +1,5 @@
 // Date of birth evidence: what a person's stated date of birth and the date inside their NIK say,
-// and how two persons' birth data agree. Records are messy in known ways (DOMAIN.md): day and month
+// and how two persons' birth data agree. Records are messy in known ways (docs/domain.md): day and month
 // swapped, 1 January or 31 December written when only the year is known, a year off by one.
 import { nikBirth } from './nik.js';
 

@@ -13,7 +13,7 @@ export function passportKey(raw: string | undefined): string | undefined {
   return key.length >= 5 ? key : undefined;
 }
 
-/** Nationality as compared: upper-case alpha-3, absent means Indonesian (DESIGN.md §5). */
+/** Nationality as compared: upper-case alpha-3, absent means Indonesian (docs/contract.md §5). */
 export function nationalityKey(raw: string | undefined): string {
   return raw === undefined || raw.trim() === '' ? 'IDN' : raw.trim().toUpperCase();
 }

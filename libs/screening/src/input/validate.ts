@@ -1,6 +1,6 @@
 // Shape checks for what `simpul screen` reads: watchlist lines (`ministry.watchlist.entry.issued.v1`
 // data objects) and traveller lines (`{ travelerId, ...Person }`, captured at the desk). Types and
-// lengths only, as DESIGN.md §10 asks: a NIK that disagrees with the traveller's date of birth or
+// lengths only, as docs/contract.md §10 asks: a NIK that disagrees with the traveller's date of birth or
 // sex is evidence for the scorer, never a rejection. Problems name the field and the rule, never the
 // value: these messages end up in terminals and logs.
 import type { PersonInput, TravelerInput, WatchlistEntryInput } from '../types.js';

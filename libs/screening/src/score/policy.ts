@@ -1,4 +1,4 @@
-// What a match does at the desk, per legal type (DOMAIN.md): `deny` only for a deny_departure entry
+// What a match does at the desk, per legal type (docs/domain.md): `deny` only for a deny_departure entry
 // of a binding type with strong evidence; weaker evidence on such an entry is a `refer`; `monitor`
 // entries are listed but never change a clear; an advisory entry is never shown as a ban.
 import type { Decision, MatchEffect, WatchlistAction, WatchlistLegalType } from '../types.js';

@@ -4,7 +4,7 @@ import { createUser, fromSeed } from '@nats-io/nkeys';
 import { unitFileName } from '../registry/unit-entry.js';
 
 /**
- * NATS credentials of the units in plain-nkey mode (DESIGN.md §10): `<dir>/<unit, colon as
+ * NATS credentials of the units in plain-nkey mode (docs/contract.md §10): `<dir>/<unit, colon as
  * dash>.creds` holds the user's nkey seed (`SU…`). The seed never leaves the file (mode 0600); the
  * server config holds only the public key (`U…`). Existing files are kept, so a unit's identity is
  * stable across runs and a reload never locks out a connected service.

@@ -10,7 +10,7 @@ export interface ApiTokenFiles {
 }
 
 /**
- * The API tokens of the active units (DESIGN.md §10): `<dir>/tokens.json` and
+ * The API tokens of the active units (docs/contract.md §10): `<dir>/tokens.json` and
  * `<dir>/token-hashes.json`. Existing tokens are kept, so a second run reuses the first one's;
  * units missing get new ones; units no longer listed (revoked) lose theirs, and the services,
  * which follow the hashes file, stop accepting it.

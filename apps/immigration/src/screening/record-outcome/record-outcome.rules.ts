@@ -4,7 +4,7 @@ import type { DelayReason } from '@simpul/contracts';
 export const OUTCOMES = ['departure_delayed', 'cleared', 'false_positive'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Longest and default validity of a departure delay, in days (DESIGN.md §5, §6). */
+/** Longest and default validity of a departure delay, in days (docs/contract.md §5, §6). */
 export const MAX_DELAY_DAYS = 30;
 
 /** The delay reason: the one given, else watchlist_match when the screening matched, else non_procedural_worker. */

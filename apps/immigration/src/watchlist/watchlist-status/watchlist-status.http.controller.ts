@@ -5,7 +5,7 @@ import { Clock } from '../../shared/clock.js';
 import { WatchlistReplicaService } from '../watchlist-replica.service.js';
 import { WATCHLIST_DURABLE } from '../watchlist.tokens.js';
 
-/** How fresh this checkpoint's replica is (DESIGN.md §9: it says how stale it is). */
+/** How fresh this checkpoint's replica is (docs/contract.md §9: it says how stale it is). */
 @ApiTags('watchlist')
 @ApiBearerAuth()
 @Controller('v1/watchlist')

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Cases, alerts, watchlist, companies and prevention counts of the ministry (DESIGN.md §1, §5). */
+/** Cases, alerts, watchlist, companies and prevention counts of the ministry (docs/contract.md §1, §5). */
 export class CreateMinistryTables1764600000000 implements MigrationInterface {
   name = 'CreateMinistryTables1764600000000';
 

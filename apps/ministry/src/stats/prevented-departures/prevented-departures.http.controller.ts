@@ -23,7 +23,7 @@ export class PreventedDeparturesHttpController {
   ) {}
 
   /**
-   * Prevented departures (DESIGN.md §5 end): foiled candidateCount plus one per delay, each event
+   * Prevented departures (docs/contract.md §5 end): foiled candidateCount plus one per delay, each event
    * once, every figure traceable to its event ids. `from` inclusive, `to` exclusive, on occurredAt.
    */
   @Get('prevented-departures')
