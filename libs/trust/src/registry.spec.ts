@@ -164,6 +164,21 @@ describe('registry validation', () => {
     ],
     ['a bad id', '  - id: Polda Riau\n    name: Riau\n', 'units[1].id: must match'],
     [
+      'a name with a carriage return (it would end a comment in the nats-server config)',
+      '  - id: police:gw\n    name: "gw\\r    { user: \\"evil\\", password: \\"evil\\" },"\n',
+      'units[1] (police:gw).name: must be printable: no control characters',
+    ],
+    [
+      'a name with a bidi override',
+      '  - id: police:gw\n    name: "gw \\u202e"\n',
+      'units[1] (police:gw).name: must be printable',
+    ],
+    [
+      'a name longer than 200 characters',
+      `  - id: police:gw\n    name: ${'x'.repeat(201)}\n`,
+      'units[1] (police:gw).name: must be a non-empty string of at most 200 characters',
+    ],
+    [
       'a bad revocation date',
       '  - id: police:gw\n    name: gw\n    revoked: yesterday\n',
       'units[1] (police:gw).revoked: must be an ISO 8601 date',

@@ -1,5 +1,6 @@
 import type { ConsumerDefinition } from '@simpul/bus';
 import { natsUsers, type AgencyRegistry } from '../registry/unit-entry.js';
+import { natsComment, natsString } from './config-syntax.js';
 import { natsPermissionsFor } from './permissions.js';
 
 const HEADER =
@@ -8,7 +9,9 @@ const HEADER =
 /**
  * The `authorization` block of nats-server: one user per active unit with NATS access, by public
  * nkey, with the permissions the registry gives it. Units without a public key are left out (they
- * cannot connect); strings are JSON-quoted, which the server's config syntax accepts.
+ * cannot connect). Every value is quoted and escaped for the server's config syntax, and the
+ * unit's name only appears in an escaped comment, so a hostile name cannot end the comment and
+ * add a user (the registry also refuses control characters in names).
  */
 export function renderAuthorization(
   registry: AgencyRegistry,
@@ -19,10 +22,10 @@ export function renderAuthorization(
     .filter((unit) => publicKeys.has(unit.id))
     .map((unit) => {
       const p = natsPermissionsFor(registry, unit, consumers);
-      const list = (subjects: string[]) => `[${subjects.map((s) => JSON.stringify(s)).join(', ')}]`;
+      const list = (subjects: string[]) => `[${subjects.map(natsString).join(', ')}]`;
       return [
-        `    # ${unit.id}: ${unit.name.replace(/\n/g, ' ')}`,
-        `    { nkey: ${JSON.stringify(publicKeys.get(unit.id))}, permissions: {`,
+        `    ${natsComment(`${unit.id}: ${unit.name}`)}`,
+        `    { nkey: ${natsString(publicKeys.get(unit.id)!)}, permissions: {`,
         `        publish: { allow: ${list(p.publish)} },`,
         `        subscribe: { allow: ${list(p.subscribe)} } } }`,
       ].join('\n');
@@ -45,15 +48,15 @@ export interface ServerConfigOptions {
 export function renderServerConfig(o: ServerConfigOptions): string {
   const lines = [
     HEADER.trimEnd(),
-    `server_name: ${JSON.stringify(o.serverName)}`,
-    `listen: ${JSON.stringify(`${o.host}:${o.port}`)}`,
-    `jetstream { store_dir: ${JSON.stringify(o.storeDir)} }`,
+    `server_name: ${natsString(o.serverName)}`,
+    `listen: ${natsString(`${o.host}:${o.port}`)}`,
+    `jetstream { store_dir: ${natsString(o.storeDir)} }`,
   ];
   if (o.tls) {
     lines.push(
-      `tls { cert_file: ${JSON.stringify(o.tls.certFile)}, key_file: ${JSON.stringify(o.tls.keyFile)}, timeout: 5 }`,
+      `tls { cert_file: ${natsString(o.tls.certFile)}, key_file: ${natsString(o.tls.keyFile)}, timeout: 5 }`,
     );
   }
-  lines.push(`include ${JSON.stringify(o.authorizationFile)}`);
+  lines.push(`include ${natsString(o.authorizationFile)}`);
   return `${lines.join('\n')}\n`;
 }

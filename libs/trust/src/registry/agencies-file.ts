@@ -10,6 +10,9 @@ export class RegistryError extends Error {
 
 const UNIT_ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
 const DURABLE = /^[a-z0-9][a-z0-9-]*$/;
+const NAME_MAX = 200;
+/** Control (Cc), format (Cf: bidi overrides, zero-width) and line/paragraph separator characters. */
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 /** Kinds whose source is fixed by the id (`polda:riau` ↔ `/polri/polda/riau`). */
 const AGENCY_KINDS = new Set(['polda', 'checkpoint', 'ministry']);
 
@@ -53,8 +56,11 @@ export function validateRegistry(raw: unknown, origin: string): AgencyRegistry {
     if (typeof id !== 'string' || !UNIT_ID.test(id)) return fail(`${path}.id`, `must match ${UNIT_ID}`);
     const at = `${path} (${id})`;
     const name = entry.name;
-    if (typeof name !== 'string' || name.trim().length === 0 || name.length > 200)
-      fail(`${at}.name`, 'must be a non-empty string of at most 200 characters');
+    if (typeof name !== 'string' || name.trim().length === 0 || name.length > NAME_MAX)
+      fail(`${at}.name`, `must be a non-empty string of at most ${NAME_MAX} characters`);
+    // Names go into generated files (the nats-server config, the permission matrix): printable only.
+    if (NOT_PRINTABLE.test(name as string))
+      fail(`${at}.name`, 'must be printable: no control characters, line or paragraph separators');
     const kind = id.split(':')[0]!;
     const source = entry.source;
     if (AGENCY_KINDS.has(kind)) {
