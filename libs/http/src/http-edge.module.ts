@@ -1,9 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TokenRegistry } from './auth/token-registry.js';
 import { UnitTokenGuard } from './auth/unit-token.guard.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthRegistry } from './health/health-registry.js';
+import { HttpEdgeInterceptor } from './http-edge.interceptor.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { SERVICE_NAME } from './service-name.js';
 
@@ -15,7 +16,10 @@ export interface HttpEdgeOptions {
   tokens?: TokenRegistry;
 }
 
-/** What every service's HTTP edge shares: /health and /metrics (no token), and the token guard. */
+/**
+ * What every service's HTTP edge shares: /health and /metrics (no token), the token guard, and the
+ * bounds every request passes first (HttpEdgeInterceptor: body nesting, unknown query parameters).
+ */
 @Global()
 @Module({})
 export class HttpEdgeModule {
@@ -29,7 +33,12 @@ export class HttpEdgeModule {
     return {
       module: HttpEdgeModule,
       controllers: [HealthController, MetricsController],
-      providers: [HealthRegistry, { provide: SERVICE_NAME, useValue: serviceName }, ...auth],
+      providers: [
+        HealthRegistry,
+        { provide: SERVICE_NAME, useValue: serviceName },
+        { provide: APP_INTERCEPTOR, useClass: HttpEdgeInterceptor },
+        ...auth,
+      ],
       exports: [HealthRegistry, SERVICE_NAME, ...(options.tokens ? [TokenRegistry] : [])],
     };
   }

@@ -18,3 +18,8 @@ export {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   type IdempotentReplay,
 } from './idempotency/idempotency.rules.js';
+export { trimStrings, isPlainObject } from './body/trim-strings.js';
+export { MAX_JSON_DEPTH, nestsDeeperThan, nestingProblem } from './body/json-depth.js';
+export { validationFailed } from './errors/validation-failed.js';
+export { HttpEdgeInterceptor } from './http-edge.interceptor.js';
+export { declaredQueryParameters, unknownQueryProblems } from './query/known-query-parameters.js';

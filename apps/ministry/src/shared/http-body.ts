@@ -4,19 +4,7 @@
 // every failing field named (docs/contract.md §6), and nothing is written because validation happens first.
 import { EventValidationError, jsonSchemaFor, type EventType, type JsonSchema } from '@simpul/contracts';
 import type { FieldProblem } from '@simpul/http';
-import { ApiException } from '@simpul/http';
-
-/** Trims every string in a JSON value (bodies are trimmed before validation; the contract forbids untrimmed strings). */
-export function trimStrings(value: unknown): unknown {
-  if (typeof value === 'string') return value.trim();
-  if (Array.isArray(value)) return value.map(trimStrings);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = trimStrings(v);
-    return out;
-  }
-  return value;
-}
+import { ApiException, trimStrings } from '@simpul/http';
 
 /** The body as a trimmed plain object, or 400 VALIDATION_FAILED. */
 export function objectBody(body: unknown): Record<string, unknown> {
@@ -25,6 +13,8 @@ export function objectBody(body: unknown): Record<string, unknown> {
   }
   return trimStrings(body) as Record<string, unknown>;
 }
+
+export { trimStrings };
 
 export function validationFailed(details: FieldProblem[]): ApiException {
   return new ApiException(400, 'VALIDATION_FAILED', 'the request is invalid', details);

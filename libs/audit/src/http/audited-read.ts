@@ -22,7 +22,11 @@ export interface AuditedReadSpec {
   recordType: string;
   /** Default `<recordType>.read`. */
   action?: string;
-  /** Default: the `:id` route parameter. For a list, e.g. the unit or the filter. */
+  /**
+   * Default: the `:id` route parameter. For a list, the reading unit (`request.unit.id`). Only an id
+   * is accepted (a UUID or a unit id): a URL or query string could carry personal data into the
+   * append-only chain.
+   */
   recordId?: (request: AuthenticatedRequest) => string;
   /**
    * The blind indexes of the data subjects in the answer, looked up in the audit's transaction
@@ -32,6 +36,18 @@ export interface AuditedReadSpec {
 }
 
 const AUDITED_READ = 'simpul:audited-read';
+
+/** What an audited read may record as its record id: a UUID or a unit id (`polda:riau`). */
+const RECORD_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]+:[a-z0-9-]+)$/i;
+
+/** The record id of a read, refused (a programming error, 500) unless it is an id. */
+export function auditedRecordId(spec: AuditedReadSpec, request: AuthenticatedRequest): string {
+  const id = spec.recordId ? spec.recordId(request) : String(request.params['id']);
+  if (!RECORD_ID.test(id)) {
+    throw new Error(`audited read of ${spec.recordType}: the record id must be a UUID or a unit id`);
+  }
+  return id;
+}
 
 /**
  * Marks a route that returns personal data: it then needs `Simpul-Official` and `Simpul-Purpose`
@@ -81,7 +97,7 @@ export class AuditedReadInterceptor implements NestInterceptor {
             purpose: access.purpose,
             action: spec.action ?? `${spec.recordType}.read`,
             recordType: spec.recordType,
-            recordId: spec.recordId ? spec.recordId(request) : String(request.params['id']),
+            recordId: auditedRecordId(spec, request),
             ...(subjectRefs ? { subjectRefs } : {}),
           });
         });

@@ -22,8 +22,8 @@ export class ListEntriesHttpController {
   @AuditedRead({
     recordType: 'watchlist_entry',
     action: 'watchlist_entry.listed',
-    // A list: the record read is the query (filters only, no personal data).
-    recordId: (request) => request.originalUrl.slice(0, 200),
+    // A list: recorded under the reading unit (ids only: a URL or query string could carry personal data).
+    recordId: (request) => request.unit.id,
     // The persons listed, by the blind indexes stored beside their entries.
     subjectRefs: async (answer, manager) => {
       const ids = (answer as { entries: WatchlistEntryView[] }).entries.map((e) => e.entryId);
