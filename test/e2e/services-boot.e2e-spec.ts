@@ -78,4 +78,26 @@ describe.each(services)('the %s service process', (name) => {
     expect(service.output()).toContain(`${variable}: fails rule`);
     expect(service.output()).not.toContain('not-a-port');
   });
+
+  // Regression: the services defaulted to key, token and unit files inside the repository, so a
+  // production start without them silently used a developer's files.
+  it('refuses to start without the files a deployment must give it, naming each', async () => {
+    const service = startServiceProcess(name, await freePort(), {
+      SIMPUL_KEYS_DIR: '',
+      TOKEN_HASHES_FILE: '',
+      REFERENCE_UNITS_FILE: '',
+      IMMIGRATION_CHECKPOINTS: '',
+    });
+    const exit = await service.exited;
+    expect(exit.code).not.toBe(0);
+    for (const variable of ['SIMPUL_KEYS_DIR', 'TOKEN_HASHES_FILE']) {
+      expect(service.output()).toContain(`${variable}: fails rule`);
+    }
+    const perService = {
+      police: 'REFERENCE_UNITS_FILE',
+      ministry: 'REFERENCE_UNITS_FILE',
+      immigration: 'IMMIGRATION_CHECKPOINTS',
+    };
+    expect(service.output()).toContain(`${perService[name]}: fails rule`);
+  });
 });

@@ -37,7 +37,7 @@ class PoliceConfigModule {
 @Module({})
 export class AppModule {
   static forRoot(config: PoliceConfig, tuning: PoliceBusTuning = {}): DynamicModule {
-    const units = new PoliceUnits(loadServedPoldas(config.POLICE_UNITS));
+    const units = new PoliceUnits(loadServedPoldas(config.POLICE_UNITS, config.REFERENCE_UNITS_FILE));
     return {
       module: AppModule,
       imports: [

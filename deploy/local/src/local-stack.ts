@@ -6,6 +6,7 @@ import { ensureNats, ensureTrustMaterial, type NatsChoice } from './nats-server.
 import { REPO_ROOT, statePath } from './paths.js';
 import { ensurePrivacyKeys } from './privacy-keys.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
+import { loadReferenceUnits, referenceUnitsPath } from './reference-units.js';
 import { spawnSync } from 'node:child_process';
 
 export const SERVICES = ['police', 'ministry', 'immigration'] as const;
@@ -74,6 +75,9 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
         ...natsIdentityEnv(nats, service),
         SIMPUL_KEYS_DIR: keysDir,
         TOKEN_HASHES_FILE: hashesFile,
+        // A local run serves every reference unit; the services have no repository defaults.
+        REFERENCE_UNITS_FILE: process.env.REFERENCE_UNITS_FILE || referenceUnitsPath(),
+        IMMIGRATION_CHECKPOINTS: process.env.IMMIGRATION_CHECKPOINTS || referenceCheckpointCodes(),
         [`${prefix}_DATABASE_URL`]: databaseUrls[service],
         [`${prefix}_PORT`]: String(port),
         // Only the ministry stores identities; the other services never see its keys.
@@ -175,4 +179,12 @@ async function waitForHealth(
   throw new LauncherError(
     `${service} did not become healthy within ${timeoutMs / 1000} s: see ${logs}/${service}.log`,
   );
+}
+
+/** Every checkpoint code of the reference units, comma-separated (IMMIGRATION_CHECKPOINTS). */
+function referenceCheckpointCodes(): string {
+  return loadReferenceUnits()
+    .checkpoints.map((checkpoint) => checkpoint.code)
+    .filter((code): code is string => typeof code === 'string')
+    .join(',');
 }

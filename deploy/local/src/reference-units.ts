@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.js';
 
@@ -19,12 +19,12 @@ export interface ReferenceUnits {
 }
 
 /**
- * Every Polda and checkpoint of a local run (docs/contract.md §10): `../shared/data/units.json` beside the
- * repository when it is there, else the copy committed in deploy/reference/ (a test keeps the two equal).
+ * Every Polda and checkpoint of a local run (docs/contract.md §10), committed in deploy/reference/.
+ * The launcher hands this path to the services (REFERENCE_UNITS_FILE): they have no default of their
+ * own inside the repository.
  */
 export function referenceUnitsPath(): string {
-  const shared = join(REPO_ROOT, '..', 'shared', 'data', 'units.json');
-  return existsSync(shared) ? shared : join(REPO_ROOT, 'deploy', 'reference', 'units.json');
+  return join(REPO_ROOT, 'deploy', 'reference', 'units.json');
 }
 
 export function loadReferenceUnits(path = referenceUnitsPath()): ReferenceUnits {

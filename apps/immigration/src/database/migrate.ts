@@ -2,10 +2,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@simpul/http';
 import { DataSource } from 'typeorm';
-import { ImmigrationConfig } from '../config/immigration.config.js';
+import { ImmigrationMigrationConfig } from '../config/immigration.config.js';
 import { immigrationDataSourceOptions } from './data-source-options.js';
 
-const config = loadConfig(ImmigrationConfig);
+const config = loadConfig(ImmigrationMigrationConfig);
 const dataSource = new DataSource(immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL));
 try {
   await dataSource.initialize();

@@ -15,6 +15,19 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { ImmigrationConfig } from '../config/immigration.config.js';
 import { immigrationDataSourceOptions } from '../database/data-source-options.js';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+
+/** The reference units a local run serves (the launcher passes the same file). */
+const REFERENCE_UNITS_FILE = fileURLToPath(
+  new URL('../../../../deploy/reference/units.json', import.meta.url),
+);
+/** Every reference checkpoint, as a local run serves them (IMMIGRATION_CHECKPOINTS). */
+const REFERENCE_CHECKPOINTS = (
+  JSON.parse(readFileSync(REFERENCE_UNITS_FILE, 'utf8')) as { checkpoints: Array<{ code: string }> }
+).checkpoints
+  .map((checkpoint) => checkpoint.code)
+  .join(',');
 
 export interface ImmigrationTestAppOptions {
   /** Prefix of the test database's name. */
@@ -66,6 +79,7 @@ export async function startImmigrationTestApp(
       NATS_URL: infra.nats.url,
       SIMPUL_KEYS_DIR: infra.keys.dir,
       TOKEN_HASHES_FILE: infra.tokensFile,
+      IMMIGRATION_CHECKPOINTS: REFERENCE_CHECKPOINTS,
       ...options.env,
     });
     const migrator = new DataSource(immigrationDataSourceOptions(infra.db.url));

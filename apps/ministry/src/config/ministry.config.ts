@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Expose } from 'class-transformer';
 import { parseEncryptionKeys, parseIndexKey } from '@simpul/privacy';
 import {
@@ -14,15 +12,6 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { BusClientConfig } from '@simpul/bus';
-
-/** The repository root (apps/ministry/{src,dist}/config → ../../../..), for default file locations. */
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** Reference units beside the repository when present, else the copy committed in deploy/reference/. */
-function defaultUnitsFile(): string {
-  const shared = `${REPO_ROOT}../shared/data/units.json`;
-  return existsSync(shared) ? shared : `${REPO_ROOT}deploy/reference/units.json`;
-}
 
 /** Rule name in the error: the encryption key setting (parsed by @simpul/privacy; the value is never shown). */
 @ValidatorConstraint({ name: 'base64Of32BytesOrKeyIdList' })
@@ -63,14 +52,17 @@ export class MinistryConfig extends BusClientConfig {
   @Matches(/^postgres(ql)?:\/\//)
   MINISTRY_DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/simpul_ministry';
 
-  /** Dev/demo signing key directory (registry.json + private keys); production keys come from elsewhere. */
-  @Expose() @IsString() SIMPUL_KEYS_DIR: string = `${REPO_ROOT}.simpul/keys`;
+  /** Signing key directory (registry.json + private keys); required, no default. */
+  @Expose() @IsString() SIMPUL_KEYS_DIR!: string;
 
-  /** JSON file of bearer-token SHA-256 hash → unit id (written by the launcher or onboarding). */
-  @Expose() @IsString() TOKEN_HASHES_FILE: string = `${REPO_ROOT}.simpul/token-hashes.json`;
+  /** JSON file of bearer-token SHA-256 hash → unit id (written by the launcher); required, no default. */
+  @Expose() @IsString() TOKEN_HASHES_FILE!: string;
 
-  /** Reference units (Polda and checkpoint codes) used to group prevented departures by checkpoint. */
-  @Expose() @IsString() REFERENCE_UNITS_FILE: string = defaultUnitsFile();
+  /**
+   * Reference units (Polda and checkpoint codes) used to group prevented departures by checkpoint;
+   * required, no default (a local run: deploy/reference/units.json, set by the launcher).
+   */
+  @Expose() @IsString() REFERENCE_UNITS_FILE!: string;
 
   /** Validity of automatic `dpo` entries (at-large suspects), in days from the arrest's occurredAt. */
   @Expose() @IsInt() @Min(1) @Max(3650) MINISTRY_DPO_VALID_DAYS: number = 180;
@@ -86,4 +78,13 @@ export class MinistryConfig extends BusClientConfig {
 
   /** HMAC key of the blind indexes that stand in for NIK and passport numbers in searches: base64, 32+ bytes. Required. */
   @Expose() @Validate(IndexKeyRule) MINISTRY_PII_INDEX_KEY: string = '';
+}
+
+/**
+ * What the explicit migration step reads: the database alone (a migration job has no tokens, keys or
+ * units to give it).
+ */
+export class MinistryMigrationConfig {
+  @Expose() @IsString() @Matches(/^postgres(ql)?:\/\//) MINISTRY_DATABASE_URL: string =
+    'postgres://postgres@127.0.0.1:5432/simpul_ministry';
 }

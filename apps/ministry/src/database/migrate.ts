@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@simpul/http';
 import { DataSource } from 'typeorm';
-import { MinistryConfig } from '../config/ministry.config.js';
+import { MinistryMigrationConfig } from '../config/ministry.config.js';
 import { ministryDataSourceOptions } from './data-source-options.js';
 
 /** Applies every pending migration to the ministry database; returns the names applied. */
@@ -22,7 +22,7 @@ export async function migrateMinistry(url: string): Promise<string[]> {
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (isMain) {
   try {
-    const config = loadConfig(MinistryConfig);
+    const config = loadConfig(MinistryMigrationConfig);
     const applied = await migrateMinistry(config.MINISTRY_DATABASE_URL);
     console.log(`ministry: ${applied.length} migration(s) applied`);
     process.exit(0);

@@ -27,6 +27,12 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { MinistryConfig } from '../config/ministry.config.js';
 import { migrateMinistry } from '../database/migrate.js';
+import { fileURLToPath } from 'node:url';
+
+/** The reference units a local run serves (the launcher passes the same file). */
+const REFERENCE_UNITS_FILE = fileURLToPath(
+  new URL('../../../../deploy/reference/units.json', import.meta.url),
+);
 
 /** Who and why on personal-data reads (audited), sent on every call unless a test says otherwise. */
 export const DEFAULT_ACCESS: Record<string, string> = {
@@ -114,6 +120,7 @@ export async function startMinistryTestApp(options: MinistryTestAppOptions): Pro
       NATS_URL: infra.nats.url,
       SIMPUL_KEYS_DIR: infra.keys.dir,
       TOKEN_HASHES_FILE: infra.tokensFile,
+      REFERENCE_UNITS_FILE,
       MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
       MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
       ...options.env,

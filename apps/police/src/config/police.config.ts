@@ -1,11 +1,6 @@
 import { Expose } from 'class-transformer';
 import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { BusClientConfig } from '@simpul/bus';
-
-/** The repository root: apps/police/{src,dist}/config/ is three levels below it. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The police service's configuration; the only place that reads the environment (see .env.example). */
 export class PoliceConfig extends BusClientConfig {
@@ -19,12 +14,24 @@ export class PoliceConfig extends BusClientConfig {
   @Expose() @IsString() @Matches(/^postgres(ql)?:\/\//) POLICE_DATABASE_URL: string =
     'postgres://postgres@127.0.0.1:5432/simpul_police';
 
-  /** Dev/demo Ed25519 key directory (registry.json + private/); keys of served Polda are generated when missing. */
-  @Expose() @IsString() SIMPUL_KEYS_DIR: string = join(REPO_ROOT, '.simpul', 'keys');
+  /** Ed25519 key directory (registry.json + private/); required, no default. */
+  @Expose() @IsString() SIMPUL_KEYS_DIR!: string;
 
-  /** File mapping SHA-256 hashes of API tokens to unit ids (written by the launcher). */
-  @Expose() @IsString() TOKEN_HASHES_FILE: string = join(REPO_ROOT, '.simpul', 'token-hashes.json');
+  /** File mapping SHA-256 hashes of API tokens to unit ids (written by the launcher); required, no default. */
+  @Expose() @IsString() TOKEN_HASHES_FILE!: string;
+
+  /** Reference units, which `POLICE_UNITS` is checked against; required (local run: deploy/reference/units.json). */
+  @Expose() @IsString() REFERENCE_UNITS_FILE!: string;
 
   /** Polda codes this deployment serves, comma-separated (`riau,kepri`); empty = every Polda of the reference units. */
   @Expose() @IsString() @Matches(/^[a-z0-9,\s-]*$/) POLICE_UNITS: string = '';
+}
+
+/**
+ * What the explicit migration step reads: the database alone (a migration job has no tokens, keys or
+ * units to give it).
+ */
+export class PoliceMigrationConfig {
+  @Expose() @IsString() @Matches(/^postgres(ql)?:\/\//) POLICE_DATABASE_URL: string =
+    'postgres://postgres@127.0.0.1:5432/simpul_police';
 }

@@ -4,10 +4,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@simpul/http';
 import { DataSource } from 'typeorm';
-import { PoliceConfig } from '../config/police.config.js';
+import { PoliceMigrationConfig } from '../config/police.config.js';
 import { policeDataSourceOptions } from './data-source-options.js';
 
-const config = loadConfig(PoliceConfig);
+const config = loadConfig(PoliceMigrationConfig);
 const dataSource = new DataSource(policeDataSourceOptions(config.POLICE_DATABASE_URL));
 try {
   await dataSource.initialize();

@@ -10,6 +10,12 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { PoliceConfig } from '../config/police.config.js';
 import { policeDataSourceOptions } from '../database/data-source-options.js';
+import { fileURLToPath } from 'node:url';
+
+/** The reference units a local run serves (the launcher passes the same file). */
+const REFERENCE_UNITS_FILE = fileURLToPath(
+  new URL('../../../../deploy/reference/units.json', import.meta.url),
+);
 
 export interface PoliceTestAppOptions {
   /** Prefix of the test database's name. */
@@ -61,6 +67,7 @@ export async function startPoliceTestApp(options: PoliceTestAppOptions): Promise
       NATS_URL: infra.nats.url,
       SIMPUL_KEYS_DIR: infra.keys.dir,
       TOKEN_HASHES_FILE: infra.tokensFile,
+      REFERENCE_UNITS_FILE,
       ...options.env,
     });
 
