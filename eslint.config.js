@@ -12,6 +12,35 @@ const noDeepLibImports = {
   message: 'Import a lib through its entry point (@simpul/<lib> or @simpul/<lib>/testing).',
 };
 
+// Domain errors are not HTTP errors (docs/adr/0004-http-bodies-through-the-contract.md): services
+// throw coded DomainErrors (`<context>.errors.ts`) and the exception filter picks the status; only
+// controllers speak HTTP. Immigration joins the list once its services throw DomainErrors, and
+// apps/police/src/config once PoliceUnits does.
+const httpOnlyInControllers = {
+  files: [
+    'apps/ministry/**/*.ts',
+    'apps/police/**/*.ts',
+    'libs/{bus,screening,cli,privacy,audit,trust}/**/*.ts',
+  ],
+  ignores: [
+    '**/*.controller.ts',
+    '**/testing/**',
+    '**/*.spec.ts',
+    '**/*.int-spec.ts',
+    'apps/police/src/config/**',
+  ],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'ImportSpecifier[imported.name=/^(ApiException|HttpException)$/]',
+        message:
+          'Only controllers (*.controller.ts) answer HTTP: throw a DomainError from <context>.errors.ts instead.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.simpul/**', 'coverage/**'] },
   js.configs.recommended,
@@ -84,4 +113,5 @@ export default tseslint.config(
       ],
     },
   },
+  httpOnlyInControllers,
 );

@@ -4,6 +4,7 @@ export { ApiException } from './errors/api-exception.js';
 export { ApiExceptionFilter } from './errors/api-exception.filter.js';
 export type { ApiErrorBody, FieldProblem } from './errors/api-error.js';
 export { HealthRegistry, type HealthCheck, type HealthReport } from './health/health-registry.js';
+export { DatabaseHealthCheck } from './health/database-health-check.js';
 export { HttpEdgeModule } from './http-edge.module.js';
 export { SERVICE_NAME } from './service-name.js';
 export { TokenRegistry, hashToken } from './auth/token-registry.js';
@@ -18,8 +19,15 @@ export {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   type IdempotentReplay,
 } from './idempotency/idempotency.rules.js';
+export { IdempotencyKeyReused } from './idempotency/idempotency.errors.js';
 export { trimStrings, isPlainObject } from './body/trim-strings.js';
 export { MAX_JSON_DEPTH, nestsDeeperThan, nestingProblem } from './body/json-depth.js';
 export { validationFailed } from './errors/validation-failed.js';
+export {
+  DomainError,
+  ValidationFailed,
+  DOMAIN_ERROR_STATUS,
+  type DomainErrorKind,
+} from './errors/domain-error.js';
 export { HttpEdgeInterceptor } from './http-edge.interceptor.js';
 export { declaredQueryParameters, unknownQueryProblems } from './query/known-query-parameters.js';

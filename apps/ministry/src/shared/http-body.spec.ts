@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
-import { ApiException } from '@simpul/http';
+import { DOMAIN_ERROR_STATUS, DomainError } from '@simpul/http';
 import { bodySchemaFor, buildOrReject, objectBody, trimStrings } from './http-body.js';
 import { addDays, deterministicUuid } from './ids.js';
 
@@ -8,10 +8,12 @@ function problemsOf(fn: () => unknown): unknown {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ApiException) return error.getResponse();
+    if (error instanceof DomainError) {
+      return { statusCode: DOMAIN_ERROR_STATUS[error.kind], code: error.code, details: error.details };
+    }
     throw error;
   }
-  throw new Error('expected an ApiException');
+  throw new Error('expected a DomainError');
 }
 
 describe('request bodies validated by the contract', () => {

@@ -4,7 +4,7 @@
 // every failing field named (docs/contract.md §6), and nothing is written because validation happens first.
 import { EventValidationError, jsonSchemaFor, type EventType, type JsonSchema } from '@simpul/contracts';
 import type { FieldProblem } from '@simpul/http';
-import { ApiException, trimStrings } from '@simpul/http';
+import { trimStrings, validationFailed } from '@simpul/http';
 
 /** The body as a trimmed plain object, or 400 VALIDATION_FAILED. */
 export function objectBody(body: unknown): Record<string, unknown> {
@@ -16,9 +16,7 @@ export function objectBody(body: unknown): Record<string, unknown> {
 
 export { trimStrings };
 
-export function validationFailed(details: FieldProblem[]): ApiException {
-  return new ApiException(400, 'VALIDATION_FAILED', 'the request is invalid', details);
-}
+export { validationFailed };
 
 /** Maps a contract validation error on `data.*` to the body's own paths (`data.person.nik` → `person.nik`). */
 export function bodyProblems(error: EventValidationError): FieldProblem[] {

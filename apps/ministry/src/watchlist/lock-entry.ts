@@ -1,11 +1,11 @@
-import { ApiException } from '@simpul/http';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../shared/uuid.js';
 import { WatchlistEntryEntity } from './watchlist-entry.entity.js';
+import { WatchlistEntryNotFound } from './watchlist.errors.js';
 
-/** 404 for an entry id that is not a UUID or not stored. */
-export function entryNotFound(): ApiException {
-  return new ApiException(404, 'MINISTRY.WATCHLIST_ENTRY_NOT_FOUND', 'watchlist entry not found');
+/** The error for an entry id that is not a UUID or not stored. */
+export function entryNotFound(): WatchlistEntryNotFound {
+  return new WatchlistEntryNotFound();
 }
 
 /**

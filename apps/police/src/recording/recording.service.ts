@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appendAudit } from '@simpul/audit';
 import { canonicalJson, OutboxService, type BusEvent } from '@simpul/bus';
-import { ApiException, assertActsFor, type Unit } from '@simpul/http';
+import { assertActsFor, IdempotencyKeyReused, validationFailed, type Unit } from '@simpul/http';
 import { POLICE_PURPOSE } from '../audit/audit-step.js';
 import { PoliceUnits } from '../config/police-units.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { idempotencyKeyProblem, replayOf, requestHash } from '@simpul/http';
-import { trimStrings, type BodyProblem } from './event-body.rules.js';
+import { trimStrings } from './event-body.rules.js';
 
 /** The 201 answer of a recording request. */
 export interface RecordedResponse {
@@ -34,17 +34,14 @@ export interface RecordRequest {
   body: unknown;
   /** How the audit chain names the step (`arrest.recorded`, record type `arrest`). */
   audit: { action: string; recordType: string };
-  /** Validates (throwing ApiException 400) and builds the event; writes nothing. */
+  /** Validates (throwing ValidationFailed, a 400) and builds the event; writes nothing. */
   prepare(trimmedBody: unknown): PreparedRecord | Promise<PreparedRecord>;
 }
 
 /** Raised inside the transaction when another request committed the same key first. */
 class KeyTakenMeanwhile extends Error {}
 
-/** 400 VALIDATION_FAILED naming every failing field. */
-export function validationFailed(details: BodyProblem[]): ApiException {
-  return new ApiException(400, 'VALIDATION_FAILED', 'the request body is invalid', details);
-}
+export { validationFailed };
 
 /**
  * Records a report: state row and outgoing event in one transaction (the outbox; the relay
@@ -114,11 +111,7 @@ export class RecordingService {
     if (!stored) return undefined;
     const outcome = replayOf(stored, hash);
     if (outcome.kind === 'conflict') {
-      throw new ApiException(
-        409,
-        'IDEMPOTENCY_KEY_REUSED',
-        'this Idempotency-Key was already used with a different request',
-      );
+      throw new IdempotencyKeyReused();
     }
     return { statusCode: outcome.statusCode, body: outcome.response as unknown as RecordedResponse };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiException } from '@simpul/http';
+import { ValidationFailed } from '@simpul/http';
 import { accessFromHeaders, accessProblems } from './access-headers.js';
 
 describe('accessFromHeaders', () => {
@@ -19,10 +19,9 @@ describe('accessFromHeaders', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ApiException);
-    const body = (error as ApiException).getResponse();
+    expect(error).toBeInstanceOf(ValidationFailed);
+    const body = { code: (error as ValidationFailed).code, details: (error as ValidationFailed).details };
     expect(body).toMatchObject({
-      statusCode: 400,
       code: 'VALIDATION_FAILED',
       details: [
         { path: 'header:Simpul-Official', rule: 'required' },

@@ -1,4 +1,4 @@
-import { ApiException, type FieldProblem } from '@simpul/http';
+import { ValidationFailed, type FieldProblem } from '@simpul/http';
 
 /** Who reads personal data and why: every personal-data read names both (UU PDP art. 31). */
 export interface Access {
@@ -51,11 +51,6 @@ export function accessFromHeaders(headers: Record<string, string | string[] | un
   const purpose = headers[PURPOSE_HEADER.toLowerCase()];
   const problems = accessProblems(official, purpose);
   if (problems.length > 0)
-    throw new ApiException(
-      400,
-      'VALIDATION_FAILED',
-      'a personal-data read needs an official and a purpose',
-      problems,
-    );
+    throw new ValidationFailed(problems, 'a personal-data read needs an official and a purpose');
   return { official: (official as string).trim(), purpose: (purpose as string).trim() };
 }

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error.js';
+import { DomainError, DOMAIN_ERROR_STATUS } from './domain-error.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -37,6 +38,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 function toBody(error: unknown): ApiErrorBody {
+  if (error instanceof DomainError) {
+    const statusCode = DOMAIN_ERROR_STATUS[error.kind];
+    return {
+      statusCode,
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
   if (!(error instanceof HttpException)) {
     return { statusCode: 500, code: 'INTERNAL', message: 'internal error' };
   }

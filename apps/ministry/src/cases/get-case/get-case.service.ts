@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiException } from '@simpul/http';
+import { CaseNotFound } from '../cases.errors.js';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../shared/uuid.js';
 
@@ -53,7 +53,7 @@ export class GetCaseService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async get(id: string): Promise<CaseView> {
-    const notFound = new ApiException(404, 'MINISTRY.CASE_NOT_FOUND', 'case not found');
+    const notFound = new CaseNotFound();
     if (!isUuid(id)) throw notFound;
     const rows: Array<{ id: string; region: string; opened_at: Date; opened_by_event_id: string }> =
       await this.dataSource.query(`SELECT * FROM ministry_case WHERE id = $1`, [id]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_COMPANY_SANCTIONED_V1, MINISTRY_SOURCE, uuidv7 } from '@simpul/contracts';
-import { ApiException } from '@simpul/http';
+import { CompanyNotFound } from '../companies.errors.js';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
 import {
   IdempotentWriteService,
@@ -38,7 +38,7 @@ export class SanctionCompanyService {
     };
     return this.writes.run(write, async (manager) => {
       const fields = objectBody(body);
-      const notFound = new ApiException(404, 'MINISTRY.COMPANY_NOT_FOUND', 'company not found');
+      const notFound = new CompanyNotFound();
       if (!isUuid(companyId)) throw notFound;
       const company = await manager.getRepository(CompanyEntity).findOneBy({ id: companyId });
       if (!company) throw notFound;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '@simpul/bus';
-import { ApiException } from '@simpul/http';
+import { IdempotencyKeyReused } from '@simpul/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { trimStrings, validationFailed } from '../http-body.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
@@ -74,11 +74,7 @@ export class IdempotentWriteService {
     if (!stored) return undefined;
     const outcome = replayOf(stored, hash);
     if (outcome.kind === 'conflict') {
-      throw new ApiException(
-        409,
-        'IDEMPOTENCY_KEY_REUSED',
-        'this Idempotency-Key was already used with a different request',
-      );
+      throw new IdempotencyKeyReused();
     }
     return outcome.response as T;
   }

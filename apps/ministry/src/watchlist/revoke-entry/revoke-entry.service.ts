@@ -6,7 +6,6 @@ import {
   MINISTRY_SOURCE,
   MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
 } from '@simpul/contracts';
-import { ApiException } from '@simpul/http';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
 import {
   IdempotentWriteService,
@@ -15,6 +14,7 @@ import {
 import { isUuid } from '../../shared/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';
+import { WatchlistEntryAlreadyRevoked } from '../watchlist.errors.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
 /** Revokes an entry with a version above the stored one, so every replica replaces the issued version. */
@@ -58,11 +58,7 @@ export class RevokeEntryService {
         unknown,
       );
       if (entry.status === 'revoked') {
-        throw new ApiException(
-          409,
-          'MINISTRY.WATCHLIST_ENTRY_ALREADY_REVOKED',
-          'the watchlist entry is already revoked',
-        );
+        throw new WatchlistEntryAlreadyRevoked();
       }
       await manager.query(
         `UPDATE ministry_watchlist_entry SET status = 'revoked', version = $2, revoked_at = $3, last_event_id = $4 WHERE id = $1`,
