@@ -1,12 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusModule, busClientOptions, type BusLogger } from '@simpul/bus';
+import { BusHealthService, BusModule, busClientOptions, type BusLogger } from '@simpul/bus';
 import { checkpointSource } from '@simpul/contracts';
-import { HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { ImmigrationConfig, servedCheckpoints } from './config/immigration.config.js';
 import { immigrationDataSourceOptions } from './database/data-source-options.js';
 import { DelaysModule } from './delays/delays.module.js';
-import { HealthChecks } from './health/health-checks.js';
 import { ScreeningModule } from './screening/screening.module.js';
 import { Clock } from './shared/clock.js';
 import { ServedCheckpoints } from './shared/served-checkpoints.js';
@@ -41,6 +40,7 @@ export class AppModule {
         ImmigrationCoreModule.forConfig(config),
         HttpEdgeModule.forService('immigration', {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+          healthChecks: [DatabaseHealthCheck, BusHealthService],
         }),
         TypeOrmModule.forRoot(immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL)),
         BusModule.forRoot({
@@ -60,7 +60,6 @@ export class AppModule {
         DelaysModule.forSite(site),
         ScreeningModule,
       ],
-      providers: [HealthChecks],
     };
   }
 }

@@ -1,8 +1,8 @@
-import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusHealthService, BusModule, busClientOptions } from '@simpul/bus';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
-import { HealthRegistry, HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -10,7 +10,6 @@ import { CompaniesModule } from './companies/companies.module.js';
 import { MinistryConfigModule } from './config/ministry-config.module.js';
 import type { MinistryConfig } from './config/ministry.config.js';
 import { ministryDataSourceOptions } from './database/data-source-options.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { IdentitiesModule } from './identities/identities.module.js';
 import { ReactionsModule } from './reactions/reactions.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -18,20 +17,17 @@ import { WatchlistModule } from './watchlist/watchlist.module.js';
 
 /** The ministry service (KP2MI): consumes police.> and immigration.>, publishes ministry.* (docs/contract.md §1). */
 @Module({})
-export class AppModule implements OnModuleInit {
-  constructor(
-    @Inject(HealthRegistry) private readonly health: HealthRegistry,
-    @Inject(BusHealthService) private readonly busHealth: BusHealthService,
-    @Inject(DatabaseHealth) private readonly databaseHealth: DatabaseHealth,
-  ) {}
-
+export class AppModule {
   static forRoot(config: MinistryConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         MinistryConfigModule.forRoot(config),
         AuditModule,
-        HttpEdgeModule.forService('ministry', { tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE) }),
+        HttpEdgeModule.forService('ministry', {
+          tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+          healthChecks: [BusHealthService, DatabaseHealthCheck],
+        }),
         TypeOrmModule.forRoot(ministryDataSourceOptions(config.MINISTRY_DATABASE_URL)),
         BusModule.forRoot({
           service: 'ministry',
@@ -49,12 +45,6 @@ export class AppModule implements OnModuleInit {
         StatsModule,
         ReactionsModule,
       ],
-      providers: [DatabaseHealth],
     };
-  }
-
-  onModuleInit(): void {
-    this.health.register(this.busHealth);
-    this.health.register(this.databaseHealth);
   }
 }

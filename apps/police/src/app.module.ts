@@ -1,13 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusModule, busClientOptions, type BusModuleOptions } from '@simpul/bus';
-import { HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { BusHealthService, BusModule, busClientOptions, type BusModuleOptions } from '@simpul/bus';
+import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { ArrestsModule } from './arrests/arrests.module.js';
-import { PoliceConfig } from './config/police.config.js';
+import { matchesDurableOf, PoliceConfig, policeDeploymentCode } from './config/police.config.js';
 import { PoliceUnits } from './config/police-units.js';
 import { loadServedPoldas } from './config/served-poldas.js';
 import { policeDataSourceOptions } from './database/data-source-options.js';
-import { RegisterHealthChecks } from './health/register-health-checks.js';
 import { InterceptionsModule } from './interceptions/interceptions.module.js';
 import { MatchesModule } from './matches/matches.module.js';
 
@@ -32,7 +31,8 @@ class PoliceConfigModule {
 
 /**
  * The police service (Polda gateway): HTTP edge with unit tokens, its own database, and the bus
- * signing with the key of each Polda it serves (`POLICE_UNITS`, default every reference Polda).
+ * signing with the key of each Polda it serves (`POLICE_UNITS`, default every reference Polda) and
+ * reading checkpoint matches from the durable of this deployment (`POLICE_DEPLOYMENT`).
  */
 @Module({})
 export class AppModule {
@@ -41,10 +41,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        HttpEdgeModule.forService('police', { tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE) }),
+        HttpEdgeModule.forService('police', {
+          tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+          healthChecks: [DatabaseHealthCheck, BusHealthService],
+        }),
         TypeOrmModule.forRoot(policeDataSourceOptions(config.POLICE_DATABASE_URL)),
         BusModule.forRoot({
           ...tuning,
+          // This deployment's own matches consumer (police-<code>-matches) is the one it runs.
+          topology: {
+            ...tuning.topology,
+            policeDeployments: [policeDeploymentCode(config.POLICE_DEPLOYMENT)],
+          },
           service: 'police',
           ...busClientOptions(config),
           keys: {
@@ -55,9 +63,8 @@ export class AppModule {
         PoliceConfigModule.forRoot(config, units),
         ArrestsModule,
         InterceptionsModule,
-        MatchesModule,
+        MatchesModule.forDeployment(matchesDurableOf(config.POLICE_DEPLOYMENT)),
       ],
-      providers: [RegisterHealthChecks],
     };
   }
 }

@@ -1,9 +1,11 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TokenRegistry } from './auth/token-registry.js';
 import { UnitTokenGuard } from './auth/unit-token.guard.js';
 import { HealthController } from './health/health.controller.js';
-import { HealthRegistry } from './health/health-registry.js';
+import { DatabaseHealthCheck } from './health/database-health-check.js';
+import { HealthRegistry, type HealthCheck } from './health/health-registry.js';
+import { HEALTH_CHECKS, RegisterHealthChecks } from './health/register-health-checks.js';
 import { HttpEdgeInterceptor } from './http-edge.interceptor.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { SERVICE_NAME } from './service-name.js';
@@ -14,6 +16,12 @@ export interface HttpEdgeOptions {
    * route except @Public() ones needs `Authorization: Bearer <token>`.
    */
   tokens?: TokenRegistry;
+  /**
+   * What /health checks, in order: providers implementing HealthCheck, e.g.
+   * `[DatabaseHealthCheck, BusHealthService]` (DatabaseHealthCheck is provided here; the others by
+   * their own modules).
+   */
+  healthChecks?: InjectionToken<HealthCheck>[];
 }
 
 /**
@@ -37,6 +45,9 @@ export class HttpEdgeModule {
         HealthRegistry,
         { provide: SERVICE_NAME, useValue: serviceName },
         { provide: APP_INTERCEPTOR, useClass: HttpEdgeInterceptor },
+        { provide: HEALTH_CHECKS, useValue: options.healthChecks ?? [] },
+        RegisterHealthChecks,
+        ...(options.healthChecks?.includes(DatabaseHealthCheck) ? [DatabaseHealthCheck] : []),
         ...auth,
       ],
       exports: [HealthRegistry, SERVICE_NAME, ...(options.tokens ? [TokenRegistry] : [])],
