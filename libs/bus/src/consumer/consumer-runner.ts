@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from '../connection/backoff.js';
 import type { BusConnection } from '../connection/bus-connection.js';
 import { contractSubjectFor, parseContractEvent, type BusEvent } from '../contracts.js';
-import { publishDeadLetter } from '../dead-letters/publish-dead-letter.js';
 import {
   BusError,
   BusErrorCode,
@@ -28,6 +27,7 @@ import { currentTrace } from '../tracing/traceparent.js';
 import type { DeliveryInfo, HandlerRegistration } from './handler.js';
 import { DEFAULT_RETRY_DELAYS_MS, retryDelay } from './retry.js';
 import { PullWatchdog } from './pull-watchdog.js';
+import { Settler, type SettleStats } from './settle.js';
 
 export interface ConsumerRunnerOptions {
   connection: BusConnection;
@@ -62,12 +62,13 @@ interface Prepared {
   delivery: DeliveryInfo;
 }
 
-export interface ConsumerRunnerStats {
+export interface ConsumerRunnerStats extends SettleStats {
   applied: number;
   duplicates: number;
   retried: number;
-  deadLettered: number;
   pullsRecreated: number;
+  /** Verifier pool failures answered by verifying on the event loop instead. */
+  verifierFallbacks: number;
 }
 
 /**
@@ -97,8 +98,12 @@ export class ConsumerRunner {
     duplicates: 0,
     retried: 0,
     deadLettered: 0,
+    deadLettersTruncated: 0,
+    deadLetterFailures: 0,
     pullsRecreated: 0,
+    verifierFallbacks: 0,
   };
+  private readonly settler: Settler;
 
   constructor(private readonly options: ConsumerRunnerOptions) {
     this.name = options.consumer.durable;
@@ -107,6 +112,17 @@ export class ConsumerRunner {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.pullExpiresMs = Math.max(options.pullExpiresMs ?? 10_000, 1000);
     this.logger = options.logger ?? consoleLogger(`bus:${this.name}`);
+    this.settler = new Settler(
+      {
+        js: () => options.connection.js,
+        durable: this.name,
+        maxAttempts: options.consumer.maxAttempts,
+        ackWaitMs: options.consumer.ackWaitMs,
+        retryDelaysMs: this.retryDelaysMs,
+        logger: this.logger,
+      },
+      this.stats,
+    );
     for (const h of options.handlers) {
       if (h.consumer !== this.name) continue;
       const list = this.byType.get(h.type) ?? [];
@@ -119,6 +135,7 @@ export class ConsumerRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.settler.start();
     this.loop = this.run();
   }
 
@@ -130,6 +147,12 @@ export class ConsumerRunner {
     this.watchdog?.stop();
     await this.messages?.close().catch(() => undefined);
     await this.loop;
+    await this.settler.stop();
+  }
+
+  /** Messages held un-acked because their dead letter could not be stored yet (alert when > 0). */
+  get deadLettersPending(): number {
+    return this.settler.deadLettersPending;
   }
 
   /** Pending and unacknowledged counts of the durable (for /health). */
@@ -226,7 +249,7 @@ export class ConsumerRunner {
       for (;;) {
         if (!this.running) {
           // Received but not started: let the server hand them to another instance at once.
-          for (const msg of buffer.splice(0)) msg.nak();
+          for (const msg of buffer.splice(0)) this.settler.release(msg);
           wakeFeeder();
           return;
         }
@@ -237,11 +260,12 @@ export class ConsumerRunner {
         }
         const taken = buffer.splice(0, this.batchSize);
         wakeFeeder();
-        await this.processBatch(taken).catch((error: unknown) => {
+        await this.processBatch(taken).catch(async (error: unknown) => {
           const d = describeError(error);
           this.logger.error(`consumer ${this.name}: batch failed unexpectedly (${d.code}: ${d.message})`);
-          // Settled messages ignore this (acked or terminated already); the rest come back soon.
-          for (const msg of taken) msg.nak(retryDelay(msg.info.deliveryCount, this.retryDelaysMs));
+          // The settled ones are skipped; the rest come back soon, or are dead-lettered (replayable)
+          // when this was their final delivery.
+          for (const msg of taken) await this.settler.retry(msg, d);
         });
       }
     };
@@ -270,7 +294,7 @@ export class ConsumerRunner {
       if (together.length > 1) {
         try {
           await this.apply(together);
-          together.forEach((p) => p.msg.ack());
+          together.forEach((p) => this.settler.ack(p.msg));
         } catch {
           // One of them failed: apply each alone so the others still commit.
           for (const p of together) await this.applyAlone(p);
@@ -313,10 +337,19 @@ export class ConsumerRunner {
           ]
         : [],
     );
-    const pool = this.options.verifier;
-    const results = pool
-      ? await pool.verify(jobs.map((j) => j.job))
-      : jobs.map(({ i, job }) => verifyBytes(batch[i]!.data, job.signature, out[i]!.claimed!.key.publicKey));
+    const inline = (): boolean[] =>
+      jobs.map(({ i, job }) => verifyBytes(batch[i]!.data, job.signature, out[i]!.claimed!.key.publicKey));
+    let results: boolean[];
+    try {
+      results = this.options.verifier ? await this.options.verifier.verify(jobs.map((j) => j.job)) : inline();
+    } catch (error) {
+      // A worker died or the pool is closing: an infrastructure fault, not the message's. Verify
+      // here instead, so no message loses a delivery (or its last one) to it.
+      const d = describeError(error);
+      this.stats.verifierFallbacks++;
+      this.logger.warn(`consumer ${this.name}: verifier pool failed (${d.code}); verifying inline`);
+      results = inline();
+    }
     jobs.forEach(({ i }, n) => (out[i]!.fast = results[n] === true));
     return out;
   }
@@ -369,10 +402,24 @@ export class ConsumerRunner {
       deliveryCount: msg.info.deliveryCount,
       traceparent: msg.headers?.get(BusHeader.TRACEPARENT) || undefined,
     };
-    if (msg.info.deliveryCount > this.options.consumer.maxAttempts) {
+    if (this.settler.isFinalDelivery(msg)) {
       // The extra delivery past the last attempt: the previous attempt died with its process.
-      if (await this.alreadyApplied(event.id)) {
-        msg.ack();
+      let applied: boolean;
+      try {
+        applied = await this.alreadyApplied(event.id);
+      } catch (error) {
+        // The database cannot say. This delivery is the last the server makes, so a nak would
+        // lose the message: dead-letter it; a replay goes through the inbox and applies it once.
+        const d = describeError(error);
+        await this.deadLetter(msg, {
+          code: BusErrorCode.RETRIES_EXHAUSTED,
+          name: 'BusError',
+          message: `event ${event.id} not known to be applied after ${this.options.consumer.maxAttempts} attempts (inbox check failed: ${d.code} ${d.message})`,
+        });
+        return undefined;
+      }
+      if (applied) {
+        this.settler.ack(msg);
         this.stats.duplicates++;
       } else {
         await this.deadLetter(msg, {
@@ -397,7 +444,7 @@ export class ConsumerRunner {
   private async applyAlone(p: Prepared): Promise<void> {
     try {
       await this.apply([p]);
-      p.msg.ack();
+      this.settler.ack(p.msg);
     } catch (error) {
       await this.fail(p, error);
     }
@@ -480,28 +527,11 @@ export class ConsumerRunner {
     this.logger.warn(
       `consumer ${this.name}: event ${p.event.id} (${p.event.type}) attempt ${p.msg.info.deliveryCount} failed (${d.code}: ${d.message}); retry in ${delay} ms`,
     );
-    p.msg.nak(delay);
+    await this.settler.retry(p.msg, d, delay);
   }
 
-  /**
-   * DEAD_LETTERS first, then `term()` (bare: 2.9 ignores a reason). If the dead letter cannot be
-   * stored (NATS trouble) the message is nak'ed instead: it must never vanish.
-   */
-  private async deadLetter(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
-    try {
-      await publishDeadLetter(this.options.connection.js, this.name, msg, error);
-    } catch (publishError) {
-      const d = describeError(publishError);
-      this.logger.error(
-        `consumer ${this.name}: cannot store dead letter of seq ${msg.info.streamSequence} (${d.code}); retrying later`,
-      );
-      msg.nak(retryDelay(msg.info.deliveryCount, this.retryDelaysMs));
-      return;
-    }
-    msg.term();
-    this.stats.deadLettered++;
-    this.logger.warn(
-      `consumer ${this.name}: dead-lettered ${msg.info.stream} seq ${msg.info.streamSequence} on ${msg.subject}: ${error.code}`,
-    );
+  /** Stores a dead letter and terminates the message; never drops it (see Settler). */
+  private deadLetter(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
+    return this.settler.deadLetter(msg, error);
   }
 }

@@ -1,0 +1,181 @@
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { backoffDelay } from '../connection/backoff.js';
+import { publishDeadLetter } from '../dead-letters/publish-dead-letter.js';
+import { describeError, type SafeErrorDescription } from '../errors.js';
+import type { BusLogger } from '../logger.js';
+import { retryDelay } from './retry.js';
+
+export interface SettleOptions {
+  /** The JetStream client of the moment (it exists once connected). */
+  js: () => JetStreamClient;
+  durable: string;
+  /** Deliveries the runner attempts; the server's `max_deliver` is one more. */
+  maxAttempts: number;
+  ackWaitMs: number;
+  retryDelaysMs: readonly number[];
+  logger: BusLogger;
+  /** First and longest wait between attempts to store a dead letter that failed. */
+  deadLetterRetryInitialMs?: number;
+  deadLetterRetryMaxMs?: number;
+}
+
+export interface SettleStats {
+  deadLettered: number;
+  /** Dead letters stored with a digest and pointer instead of a body too large for DEAD_LETTERS. */
+  deadLettersTruncated: number;
+  /** Failed attempts to store a dead letter (alert on any increase). */
+  deadLetterFailures: number;
+}
+
+/**
+ * Settles messages: ack, delayed nak, and dead letter then `term()`. Each message is settled once;
+ * later calls for it are ignored, so a batch that failed half-way can settle "the rest".
+ *
+ * A dead letter that cannot be stored (DEAD_LETTERS missing, refusing, NATS trouble) never makes
+ * the message vanish: a nak on the last delivery would be the end of it on nats-server 2.9, which
+ * does not deliver past `max_deliver`. The message is held instead: kept un-acked (`working()`
+ * resets its ack timer) while the dead letter is retried in the background with backoff, every
+ * failure logged as an error and counted in `deadLetterFailures` for alerting. The runner's other
+ * messages keep flowing meanwhile.
+ */
+export class Settler {
+  private readonly settled = new WeakSet<JsMsg>();
+  private readonly held = new Map<JsMsg, Promise<void>>();
+  private stopping = false;
+  private wakeHeld: Array<() => void> = [];
+
+  constructor(
+    private readonly options: SettleOptions,
+    /** Counters, shared with the runner's stats. */
+    readonly stats: SettleStats = { deadLettered: 0, deadLettersTruncated: 0, deadLetterFailures: 0 },
+  ) {}
+
+  /** Messages whose dead letter is being retried (a gauge to alert on). */
+  get deadLettersPending(): number {
+    return this.held.size;
+  }
+
+  isSettled(msg: JsMsg): boolean {
+    return this.settled.has(msg);
+  }
+
+  /** The delivery past the last attempt: nats-server delivers it no more after this one. */
+  isFinalDelivery(msg: JsMsg): boolean {
+    return msg.info.deliveryCount > this.options.maxAttempts;
+  }
+
+  ack(msg: JsMsg): void {
+    if (!this.claim(msg)) return;
+    msg.ack();
+  }
+
+  /**
+   * Asks for a redelivery after `delayMs` (default: the retry schedule). On the final delivery
+   * there is no redelivery to ask for, so the message is dead-lettered with `error` instead.
+   */
+  async retry(msg: JsMsg, error: SafeErrorDescription, delayMs?: number): Promise<void> {
+    if (this.settled.has(msg)) return;
+    if (this.isFinalDelivery(msg)) {
+      await this.deadLetter(msg, error);
+      return;
+    }
+    this.claim(msg);
+    msg.nak(delayMs ?? retryDelay(msg.info.deliveryCount, this.options.retryDelaysMs));
+  }
+
+  /** Received but never started (the runner stops): another instance may take it at once. */
+  release(msg: JsMsg): void {
+    if (!this.claim(msg)) return;
+    msg.nak();
+  }
+
+  /** DEAD_LETTERS first, then `term()` (bare: 2.9 ignores a reason); held and retried on failure. */
+  async deadLetter(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
+    if (!this.claim(msg)) return;
+    if (await this.tryDeadLetter(msg, error, 0)) return;
+    const holding = this.hold(msg, error).finally(() => this.held.delete(msg));
+    this.held.set(msg, holding);
+  }
+
+  /** (Re)starts after a stop: held dead letters are retried until stored again. */
+  start(): void {
+    this.stopping = false;
+  }
+
+  /**
+   * Stops retrying held dead letters after one last attempt each. What still fails is nak'ed when
+   * the server will deliver it again; a message on its final delivery stays un-acked in its
+   * stream, logged with its position for an operator (it cannot be handed back on 2.9).
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const wake of this.wakeHeld.splice(0)) wake();
+    await Promise.all(this.held.values());
+  }
+
+  private async hold(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
+    const keepAlive = setInterval(() => msg.working(), Math.max(this.options.ackWaitMs / 3, 250));
+    try {
+      for (let attempt = 1; ; attempt++) {
+        if (this.stopping) {
+          if (await this.tryDeadLetter(msg, error, attempt)) return;
+          const { durable } = this.options;
+          if (this.isFinalDelivery(msg)) {
+            this.options.logger.error(
+              `ALERT consumer ${durable}: stopping with ${msg.info.stream} seq ${msg.info.streamSequence} not dead-lettered on its final delivery; it stays un-acked in ${msg.info.stream}`,
+            );
+          } else {
+            msg.nak();
+          }
+          return;
+        }
+        const delay = backoffDelay(attempt - 1, {
+          initialMs: this.options.deadLetterRetryInitialMs ?? 500,
+          maxMs: this.options.deadLetterRetryMaxMs ?? 30_000,
+        });
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            clearTimeout(timer);
+            this.wakeHeld = this.wakeHeld.filter((w) => w !== done);
+            resolve();
+          };
+          const timer = setTimeout(done, delay);
+          this.wakeHeld.push(done);
+        });
+        if (!this.stopping && (await this.tryDeadLetter(msg, error, attempt))) return;
+      }
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  /** One attempt to store the dead letter and `term()` the message; false (logged) when it failed. */
+  private async tryDeadLetter(msg: JsMsg, error: SafeErrorDescription, attempt: number): Promise<boolean> {
+    const { durable, logger } = this.options;
+    let truncated: boolean;
+    try {
+      ({ truncated } = await publishDeadLetter(this.options.js(), durable, msg, error));
+    } catch (publishError) {
+      const d = describeError(publishError);
+      this.stats.deadLetterFailures++;
+      logger.error(
+        `ALERT consumer ${durable}: cannot store dead letter of ${msg.info.stream} seq ${msg.info.streamSequence} (${d.code}: ${d.message}); attempt ${attempt + 1}, holding the message and retrying`,
+      );
+      return false;
+    }
+    msg.term();
+    this.stats.deadLettered++;
+    if (truncated) this.stats.deadLettersTruncated++;
+    logger.warn(
+      `consumer ${durable}: dead-lettered ${msg.info.stream} seq ${msg.info.streamSequence} on ${msg.subject}: ${error.code}${truncated ? ' (body too large: stored as digest and pointer)' : ''}`,
+    );
+    return true;
+  }
+
+  /** Marks `msg` settled; false when it was already. */
+  private claim(msg: JsMsg): boolean {
+    if (this.settled.has(msg)) return false;
+    this.settled.add(msg);
+    return true;
+  }
+}
