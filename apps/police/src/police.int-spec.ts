@@ -320,7 +320,7 @@ describe('POST /v1/interceptions', () => {
   });
 });
 
-describe('GET /v1/matches (consumer police-immigration-matches)', () => {
+describe('GET /v1/matches (consumer police-gateway-matches, the default deployment)', () => {
   it('lists a checkpoint match on a riau suspect for riau only, once, without traveller details', async () => {
     const template = validFixture('immigration.screening.matched.v1').data;
     const suspectId = uuidv7();
@@ -350,7 +350,7 @@ describe('GET /v1/matches (consumer police-immigration-matches)', () => {
       async () =>
         (
           await dataSource.query(
-            `SELECT count(*)::int AS n FROM bus_inbox WHERE consumer = 'police-immigration-matches'`,
+            `SELECT count(*)::int AS n FROM bus_inbox WHERE consumer = 'police-gateway-matches'`,
           )
         )[0].n === 2,
       { description: 'both matches applied' },

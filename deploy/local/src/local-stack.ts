@@ -78,6 +78,8 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
         // A local run serves every reference unit; the services have no repository defaults.
         REFERENCE_UNITS_FILE: process.env.REFERENCE_UNITS_FILE || referenceUnitsPath(),
         IMMIGRATION_CHECKPOINTS: process.env.IMMIGRATION_CHECKPOINTS || referenceCheckpointCodes(),
+        // The police deployment reads the matches consumer named from its registry id (police-gateway-matches).
+        POLICE_DEPLOYMENT: NATS_IDENTITY.police,
         [`${prefix}_DATABASE_URL`]: databaseUrls[service],
         [`${prefix}_PORT`]: String(port),
         // Only the ministry stores identities; the other services never see its keys.

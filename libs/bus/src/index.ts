@@ -23,6 +23,7 @@ export { BusClientConfig, busClientOptions } from './config/bus-client-config.js
 export {
   simpulStreams,
   simpulConsumers,
+  policeMatchesDurable,
   streamForSubject,
   subjectMatches,
   MAX_MSG_SIZE,

@@ -54,11 +54,31 @@ describe('permissions generated from the registry', () => {
     const poldaSubjects = registry.units.filter((u) => u.id.startsWith('polda:')).flatMap((u) => u.publish);
     expect(gateway.publish.filter((s) => s.startsWith('police.')).sort()).toEqual([...poldaSubjects].sort());
     expect(gateway.publish.filter((s) => !s.startsWith('police.'))).toEqual([
-      '$JS.API.CONSUMER.INFO.IMMIGRATION.police-immigration-matches',
-      '$JS.API.CONSUMER.MSG.NEXT.IMMIGRATION.police-immigration-matches',
-      '$JS.ACK.IMMIGRATION.police-immigration-matches.>',
-      'deadletter.police-immigration-matches',
+      '$JS.API.CONSUMER.INFO.IMMIGRATION.police-gateway-matches',
+      '$JS.API.CONSUMER.MSG.NEXT.IMMIGRATION.police-gateway-matches',
+      '$JS.ACK.IMMIGRATION.police-gateway-matches.>',
+      'deadletter.police-gateway-matches',
     ]);
+  });
+
+  it('give each police deployment its own matches consumer, and no other deployment access to it', () => {
+    const two = parseRegistry(
+      registryText(
+        '  - id: polda:riau\n    name: Riau\n    source: /polri/polda/riau\n    publish: [police.riau.arrest.recorded]\n' +
+          '  - id: polda:kepri\n    name: Kepri\n    source: /polri/polda/kepri\n    publish: [police.kepri.arrest.recorded]\n' +
+          '  - id: police:riau\n    name: serves Riau\n    serves: [polda:riau]\n    consumers: [police-riau-matches]\n' +
+          '  - id: police:kepri\n    name: serves Kepri\n    serves: [polda:kepri]\n    consumers: [police-kepri-matches]\n',
+      ),
+      'test',
+    );
+    const topology = topologyForRegistry(two);
+    expect(topology.consumers.map((c) => [c.durable, c.filterSubject])).toEqual([
+      ['police-riau-matches', 'immigration.*.screening.matched'],
+      ['police-kepri-matches', 'immigration.*.screening.matched'],
+    ]);
+    const riau = natsPermissionsFor(two, two.units[3]!, topology.consumers);
+    expect(riau.publish).toContain('$JS.ACK.IMMIGRATION.police-riau-matches.>');
+    expect(riau.publish.filter((s) => s.includes('kepri'))).toEqual([]);
   });
 
   it('grant `>` to the admin only, and no wildcard but a consumer’s own ack subjects to anyone else', () => {
@@ -102,7 +122,7 @@ describe('permissions generated from the registry', () => {
       'local',
       ...registry.units.filter((u) => u.id.startsWith('checkpoint:')).map((u) => u.id.slice(11)),
     ];
-    const expected = ['ministry-police', 'ministry-immigration', 'police-immigration-matches'].concat(
+    const expected = ['ministry-police', 'ministry-immigration', 'police-gateway-matches'].concat(
       sites.flatMap((site) => [`immigration-${site}-watchlist`, `immigration-${site}-delays`]),
     );
     expect(consumers.map((c) => c.durable).sort()).toEqual(expected.sort());
@@ -163,6 +183,11 @@ describe('registry validation', () => {
       "units[1] (police:gw).serves[0]: 'polda:nowhere' names no unit",
     ],
     ['a bad id', '  - id: Polda Riau\n    name: Riau\n', 'units[1].id: must match'],
+    [
+      'a police deployment reading another deployment’s matches',
+      '  - id: police:riau\n    name: riau\n    consumers: [police-kepri-matches]\n',
+      "units[1] (police:riau).consumers[0]: 'police-kepri-matches' is the matches consumer of police:kepri",
+    ],
     [
       'a name with a carriage return (it would end a comment in the nats-server config)',
       '  - id: police:gw\n    name: "gw\\r    { user: \\"evil\\", password: \\"evil\\" },"\n',

@@ -1,6 +1,9 @@
 import { Expose } from 'class-transformer';
 import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BusClientConfig } from '@simpul/bus';
+import { BusClientConfig, policeMatchesDurable } from '@simpul/bus';
+
+/** A police deployment's unit id: `police:<code>`. */
+const POLICE_DEPLOYMENT = /^police:[a-z0-9][a-z0-9-]*$/;
 
 /** The police service's configuration; the only place that reads the environment (see .env.example). */
 export class PoliceConfig extends BusClientConfig {
@@ -25,6 +28,24 @@ export class PoliceConfig extends BusClientConfig {
 
   /** Polda codes this deployment serves, comma-separated (`riau,kepri`); empty = every Polda of the reference units. */
   @Expose() @IsString() @Matches(/^[a-z0-9,\s-]*$/) POLICE_UNITS: string = '';
+
+  /**
+   * This deployment's unit id in the registry (deploy/agencies.yaml): `police:<code>` reads the
+   * checkpoint matches of its own durable `police-<code>-matches`. Default: the single deployment
+   * of a local run. Several deployments need several ids (each one's consumer is provisioned from
+   * the registry).
+   */
+  @Expose() @Matches(POLICE_DEPLOYMENT) POLICE_DEPLOYMENT: string = 'police:gateway';
+}
+
+/** The durable consumer of a police deployment's checkpoint matches: `police:riau` → `police-riau-matches`. */
+export function matchesDurableOf(deployment: string): string {
+  return policeMatchesDurable(policeDeploymentCode(deployment));
+}
+
+/** `police:riau` → `riau`, the token the deployment's durable is named with. */
+export function policeDeploymentCode(deployment: string): string {
+  return deployment.slice('police:'.length);
 }
 
 /**

@@ -1,10 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ListMatchesHttpController } from './list-matches/list-matches.http.controller.js';
-import { RecordMatchWhenScreeningMatched } from './reactions/record-match-when-screening-matched.handler.js';
+import { recordMatchWhenScreeningMatched } from './reactions/record-match-when-screening-matched.handler.js';
 
-/** Checkpoint matches on persons a served Polda reported (consumer police-immigration-matches; GET /v1/matches). */
-@Module({
-  controllers: [ListMatchesHttpController],
-  providers: [RecordMatchWhenScreeningMatched],
-})
-export class MatchesModule {}
+/**
+ * Checkpoint matches on persons a served Polda reported (GET /v1/matches), read from this
+ * deployment's own consumer `durable` (`police-<deployment>-matches`).
+ */
+@Module({})
+export class MatchesModule {
+  static forDeployment(durable: string): DynamicModule {
+    return {
+      module: MatchesModule,
+      controllers: [ListMatchesHttpController],
+      providers: [recordMatchWhenScreeningMatched(durable)],
+    };
+  }
+}

@@ -1,10 +1,21 @@
 // The police service in-process for its integration tests: a nats-server, database, keys and token
 // file of the test file's own (startTestInfra), migrated, listening on port 0 with its bus ready.
+// A second deployment can run alongside the first: same nats-server and keys, its own database.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BusConnection, BusRuntime, silentLogger, type DevUnit } from '@simpul/bus';
-import { startTestInfra, type TestDatabase, type TestKeys, type TestNatsServer } from '@simpul/bus/testing';
+import {
+  createTestDatabase,
+  startTestInfra,
+  type TestDatabase,
+  type TestInfra,
+  type TestKeys,
+  type TestNatsServer,
+} from '@simpul/bus/testing';
 import { ApiExceptionFilter, hashToken, loadConfig } from '@simpul/http';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
@@ -28,6 +39,11 @@ export interface PoliceTestAppOptions {
   env?: Record<string, string>;
   /** How often the outbox relay polls (ms). */
   relayPollIntervalMs?: number;
+  /**
+   * Another police deployment on the same bus: this one uses its nats-server and keys (so `units`
+   * must be among those it generated), with a database and token file of its own.
+   */
+  alongside?: PoliceTestApp;
 }
 
 export interface PoliceTestApp {
@@ -45,13 +61,13 @@ export interface PoliceTestApp {
 }
 
 export async function startPoliceTestApp(options: PoliceTestAppOptions): Promise<PoliceTestApp> {
-  const infra = await startTestInfra({
-    database: options.database ?? 'police',
-    units: options.units,
-    tokenHashes: Object.fromEntries(
-      Object.entries(options.tokens).map(([token, unit]) => [hashToken(token), unit]),
-    ),
-  });
+  const tokenHashes = Object.fromEntries(
+    Object.entries(options.tokens).map(([token, unit]) => [hashToken(token), unit]),
+  );
+  const database = options.database ?? 'police';
+  const infra = options.alongside
+    ? await infraAlongside(options.alongside, database, tokenHashes)
+    : await startTestInfra({ database, units: options.units, tokenHashes });
   let dataSource: DataSource | undefined;
   let app: INestApplication | undefined;
   let probe: BusConnection | undefined;
@@ -106,4 +122,31 @@ export async function startPoliceTestApp(options: PoliceTestAppOptions): Promise
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** The infrastructure of a deployment next to `other`: its nats-server and keys, a new database and token file. */
+async function infraAlongside(
+  other: PoliceTestApp,
+  database: string,
+  tokenHashes: Record<string, string>,
+): Promise<Pick<TestInfra, 'nats' | 'db' | 'keys' | 'tokensFile' | 'stop'>> {
+  const tmp = mkdtempSync(join(tmpdir(), `simpul-${database.replace(/[^a-z0-9]+/gi, '-')}-`));
+  const tokensFile = join(tmp, 'token-hashes.json');
+  writeFileSync(tokensFile, JSON.stringify(tokenHashes));
+  let db: TestDatabase;
+  try {
+    db = await createTestDatabase(database);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  const stop = async (): Promise<void> => {
+    // The nats-server is the other deployment's: it stops it.
+    try {
+      await db.drop();
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  };
+  return { nats: other.nats, db, keys: other.keys, tokensFile, stop };
 }

@@ -24,13 +24,24 @@ describe('topology', () => {
     expect(consumers.map((c) => [c.durable, c.stream, c.filterSubject])).toEqual([
       ['ministry-police', 'POLICE', 'police.>'],
       ['ministry-immigration', 'IMMIGRATION', 'immigration.>'],
-      ['police-immigration-matches', 'IMMIGRATION', 'immigration.*.screening.matched'],
+      ['police-gateway-matches', 'IMMIGRATION', 'immigration.*.screening.matched'],
       ['immigration-local-watchlist', 'MINISTRY', 'ministry.watchlist.>'],
       ['immigration-local-delays', 'IMMIGRATION', 'immigration.*.departure.delayed'],
       ['immigration-batam-center-watchlist', 'MINISTRY', 'ministry.watchlist.>'],
       ['immigration-batam-center-delays', 'IMMIGRATION', 'immigration.*.departure.delayed'],
     ]);
     expect(() => simpulConsumers(['Bad Site'])).toThrow();
+  });
+
+  it('gives every police deployment a matches consumer of its own, on every checkpoint match', () => {
+    const consumers = simpulConsumers([], { policeDeployments: ['riau', 'kepri'] });
+    expect(
+      consumers.filter((c) => c.durable.startsWith('police-')).map((c) => [c.durable, c.filterSubject]),
+    ).toEqual([
+      ['police-riau-matches', 'immigration.*.screening.matched'],
+      ['police-kepri-matches', 'immigration.*.screening.matched'],
+    ]);
+    expect(() => simpulConsumers([], { policeDeployments: ['Riau Kepri'] })).toThrow(/police deployment/);
   });
 
   it('matches subjects like NATS', () => {

@@ -52,6 +52,11 @@ export interface TopologyOptions {
   maxBytes?: number;
   /** Per-consumer overrides (e.g. short ack waits in tests). */
   consumer?: Partial<Pick<ConsumerDefinition, 'ackWaitMs' | 'maxAttempts' | 'maxAckPending'>>;
+  /**
+   * Police deployments whose checkpoint-matches consumer exists, by the code of their registry id
+   * (`gateway` for `police:gateway`, the local run's single deployment and the default).
+   */
+  policeDeployments?: string[];
 }
 
 /** Largest accepted message: a departure.foiled with 2,000 candidates fits with room to spare. */
@@ -84,13 +89,13 @@ export function simpulStreams(options: TopologyOptions = {}): StreamDefinition[]
   ];
 }
 
-/** Site ids become consumer names: keep them to NATS-name-safe characters. */
+/** Site ids and police deployment codes become consumer names: keep them to NATS-name-safe characters. */
 const SITE = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Durable consumers of docs/contract.md §3. `sites` are the immigration deployments' site ids (a
  * checkpoint code in the field, `local` for a local run): each gets its own watchlist and delays
- * consumer.
+ * consumer. Each police deployment (`options.policeDeployments`) gets its own matches consumer.
  */
 export function simpulConsumers(
   sites: string[] = ['local'],
@@ -116,14 +121,21 @@ export function simpulConsumers(
       filterSubject: 'immigration.>',
       description: 'KP2MI applies checkpoint events',
     },
-    {
+  ];
+  // A match's subject carries the checkpoint, not the Polda (that is in the body's `origin`), so no
+  // subject filter can split matches by Polda: every deployment reads them all on its own durable
+  // and keeps those of the Polda it serves. A shared durable would hand a Kepri match to a
+  // deployment serving only Riau, which acks it and the match is lost.
+  const police = (options.policeDeployments ?? ['gateway']).map((deployment): ConsumerDefinition => {
+    if (!SITE.test(deployment)) throw new Error(`police deployment '${deployment}' must match ${SITE}`);
+    return {
       ...common,
       stream: 'IMMIGRATION',
-      durable: 'police-immigration-matches',
+      durable: policeMatchesDurable(deployment),
       filterSubject: 'immigration.*.screening.matched',
-      description: 'Polda gateway receives checkpoint matches on its suspects',
-    },
-  ];
+      description: `Police deployment ${deployment} receives checkpoint matches on the suspects of the Polda it serves`,
+    };
+  });
   const perSite = sites.flatMap((site): ConsumerDefinition[] => {
     if (!SITE.test(site)) throw new Error(`site id '${site}' must match ${SITE}`);
     return [
@@ -143,7 +155,12 @@ export function simpulConsumers(
       },
     ];
   });
-  return [...fixed, ...perSite];
+  return [...fixed, ...police, ...perSite];
+}
+
+/** The matches consumer of a police deployment: `gateway` (unit `police:gateway`) → `police-gateway-matches`. */
+export function policeMatchesDurable(deployment: string): string {
+  return `police-${deployment}-matches`;
 }
 
 /** The stream that stores `subject` among `streams` (first match of a subject filter). */

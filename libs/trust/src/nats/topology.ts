@@ -6,22 +6,28 @@ import {
   type TopologyOptions,
 } from '@simpul/bus';
 import { RegistryError } from '../registry/agencies-file.js';
-import { activeUnits, type AgencyRegistry } from '../registry/unit-entry.js';
+import { activeUnits, POLICE_MATCHES_CONSUMER, type AgencyRegistry } from '../registry/unit-entry.js';
 
 const SITE_CONSUMER = /^immigration-([a-z0-9][a-z0-9-]*)-(watchlist|delays)$/;
 
 /**
  * The streams and durable consumers the registry's units read: the fixed consumers plus each
- * immigration site's pair, for every site a unit names. The admin provisions exactly these; a
- * consumer name that no definition produces is a registry error.
+ * immigration site's pair and each police deployment's matches consumer, for every site and
+ * deployment a unit names. The admin provisions exactly these; a consumer name that no definition
+ * produces is a registry error.
  */
 export function topologyForRegistry(
   registry: AgencyRegistry,
   options: TopologyOptions = {},
 ): { streams: StreamDefinition[]; consumers: ConsumerDefinition[] } {
   const named = new Set(activeUnits(registry).flatMap((unit) => unit.consumers));
-  const sites = [...named].map((name) => SITE_CONSUMER.exec(name)?.[1]).filter((s): s is string => !!s);
-  const consumers = simpulConsumers([...new Set(sites)], options);
+  const captured = (pattern: RegExp) => [
+    ...new Set([...named].map((name) => pattern.exec(name)?.[1]).filter((s): s is string => !!s)),
+  ];
+  const consumers = simpulConsumers(captured(SITE_CONSUMER), {
+    ...options,
+    policeDeployments: captured(POLICE_MATCHES_CONSUMER),
+  });
   for (const unit of activeUnits(registry)) {
     for (const name of unit.consumers) {
       if (!consumers.some((c) => c.durable === name))

@@ -41,6 +41,12 @@ export function inboxPrefixOf(unitId: string): string {
   return `_INBOX_${unitFileName(unitId)}`;
 }
 
+/**
+ * `police-<deployment>-matches`: the checkpoint matches of the police deployment `police:<deployment>`,
+ * read by that deployment alone (a shared durable hands one deployment's matches to another).
+ */
+export const POLICE_MATCHES_CONSUMER = /^police-([a-z0-9][a-z0-9-]*)-matches$/;
+
 export function activeUnits(registry: AgencyRegistry): UnitEntry[] {
   return registry.units.filter((unit) => !unit.revoked);
 }
