@@ -107,26 +107,54 @@ export function parseKeyRegistryFile(text: string, origin: string): StaticKeyReg
   return registry;
 }
 
+/** Longest time a running verifier may go on trusting a key after it left the registry file. */
+export const DEFAULT_KEY_REGISTRY_MAX_AGE_MS = 10_000;
+
+export interface FileKeyRegistryOptions {
+  /** Re-read a changed file on a lookup miss at most this often (a unit onboarded). Default 1000. */
+  minRefreshIntervalMs?: number;
+  /**
+   * Re-check the file on a lookup once the last check is older than this, so a revoked key stops
+   * verifying within this bound in every running consumer. Default 10000 (10 s).
+   */
+  maxAgeMs?: number;
+}
+
 /**
- * The dev registry: a JSON file of public keys. `refresh()` re-reads it when the file changed, at most once per `minRefreshIntervalMs`, so a unit onboarded while consumers run is
- * picked up on its first message without a restart.
+ * The dev registry: a JSON file of public keys, followed while it runs. A lookup re-checks the file
+ * (one `stat`, re-read only when it changed) once the last check is older than `maxAgeMs`, so a
+ * revocation (the key removed from the file) reaches every running verifier within that bound; a
+ * miss re-checks at most once per `minRefreshIntervalMs`, so a unit onboarded while consumers run
+ * is picked up on its first message. No timer: a registry nobody asks costs nothing.
  */
 export class FileKeyRegistry implements KeyRegistry {
   private current: StaticKeyRegistry;
   private signature: string;
-  private lastCheck = 0;
+  private lastCheck: number;
 
   private constructor(
     readonly file: string,
     private readonly minRefreshIntervalMs: number,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number,
   ) {
     this.signature = fileSignature(file);
     this.current = parseKeyRegistryFile(readFileSync(file, 'utf8'), file);
+    this.lastCheck = now();
   }
 
-  static load(file: string, options: { minRefreshIntervalMs?: number } = {}): FileKeyRegistry {
+  static load(file: string, options: FileKeyRegistryOptions & { now?: () => number } = {}): FileKeyRegistry {
+    const maxAgeMs = options.maxAgeMs ?? DEFAULT_KEY_REGISTRY_MAX_AGE_MS;
+    if (!Number.isInteger(maxAgeMs) || maxAgeMs < 0) {
+      throw new BusError(BusErrorCode.CONFIG_INVALID, 'key registry maxAgeMs must be a whole number >= 0');
+    }
     try {
-      return new FileKeyRegistry(file, options.minRefreshIntervalMs ?? 1000);
+      return new FileKeyRegistry(
+        file,
+        options.minRefreshIntervalMs ?? 1000,
+        maxAgeMs,
+        options.now ?? Date.now,
+      );
     } catch (error) {
       if (error instanceof BusError) throw error;
       throw new BusError(BusErrorCode.KEY_FILE_INVALID, `key registry ${file} cannot be read`);
@@ -134,13 +162,18 @@ export class FileKeyRegistry implements KeyRegistry {
   }
 
   lookup(keyId: string): RegisteredKey | undefined {
+    if (this.now() - this.lastCheck >= this.maxAgeMs) this.check();
     return this.current.lookup(keyId);
   }
 
   refresh(): void {
-    const now = Date.now();
-    if (now - this.lastCheck < this.minRefreshIntervalMs) return;
-    this.lastCheck = now;
+    if (this.now() - this.lastCheck < this.minRefreshIntervalMs) return;
+    this.check();
+  }
+
+  /** Re-reads the file when it changed since the last read. */
+  private check(): void {
+    this.lastCheck = this.now();
     try {
       const signature = fileSignature(this.file);
       if (signature === this.signature) return;

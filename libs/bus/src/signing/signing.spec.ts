@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BusErrorCode } from '../errors.js';
 import { canonicalBytes, canonicalJson } from './canonical.js';
-import { ensureDevKeys } from './dev-keys.js';
+import { applyDevKeyRevocations, ensureDevKeys } from './dev-keys.js';
 import { KeyRing } from './key-ring.js';
 import { deriveKeyId, generateSigningKey, signBytes, verifyBytes } from './keys.js';
 import { contractSourceOwnsSubject as sourceOwnsSubject } from '../contracts.js';
@@ -165,6 +165,30 @@ describe('key files', () => {
     writeFileSync(join(dir, 'registry.json'), '{ not json');
     registry.refresh();
     expect(registry.lookup(aceh.keyId)).toBeDefined();
+  });
+
+  it('FileKeyRegistry forgets a revoked key within maxAgeMs (default 10 s) without a lookup miss', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simpul-keys-spec-'));
+    const { keyRing } = await ensureDevKeys(dir, [
+      { unit: 'polda:riau', source: '/polri/polda/riau' },
+      { unit: 'polda:kepri', source: '/polri/polda/kepri' },
+    ]);
+    let now = 1_000_000;
+    const registry = FileKeyRegistry.load(join(dir, 'registry.json'), { now: () => now });
+    const riau = keyRing.keyFor('/polri/polda/riau')!.keyId;
+    expect(registry.lookup(riau)).toBeDefined();
+    await applyDevKeyRevocations(dir, [{ unit: 'polda:riau' }], []);
+    now += 9_999;
+    expect(registry.lookup(riau)).toBeDefined(); // within the bound the old registry may still answer
+    now += 1;
+    expect(registry.lookup(riau)).toBeUndefined();
+    expect(registry.lookup(keyRing.keyFor('/polri/polda/kepri')!.keyId)).toBeDefined();
+    expect(() => FileKeyRegistry.load(join(dir, 'registry.json'), { maxAgeMs: -1 })).toThrow(
+      expect.objectContaining({
+        code: BusErrorCode.CONFIG_INVALID,
+        message: expect.stringContaining('maxAgeMs'),
+      }),
+    );
   });
 
   it('rejects malformed registry files with BUS.KEY_FILE_INVALID', () => {
