@@ -60,7 +60,7 @@ describe('key revocation', () => {
         const letter = await waitFor(async () => (applied.has(event.id) ? 'applied' : letterOf(event.id)), {
           description: `outcome of ${event.id}`,
         });
-        return letter !== 'applied' && letter;
+        return letter === 'applied' ? undefined : letter;
       },
       { timeoutMs: MAX_AGE_MS + 5000, intervalMs: 100, description: 'a dead letter for the revoked key' },
     );
