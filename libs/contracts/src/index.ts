@@ -71,7 +71,17 @@ export { Place } from './common/place.js';
 export { Company } from './common/company.js';
 export { WatchlistOrigin } from './common/origin.js';
 export { nikBirth, nikDateDigits, type NikBirth } from './common/nik.js';
-export { isCalendarDate, isDateTimeWithZone, parseInstant, type ParsedInstant } from './common/instants.js';
+export {
+  isCalendarDate,
+  isDateTimeWithZone,
+  isWithinInstantRange,
+  parseInstant,
+  MIN_INSTANT,
+  MAX_INSTANT,
+  MIN_INSTANT_MS,
+  MAX_INSTANT_MS,
+  type ParsedInstant,
+} from './common/instants.js';
 
 // Cross-field rules (pure functions)
 export * as rules from './rules/index.js';

@@ -74,5 +74,7 @@ describe('ids and instants', () => {
 
   it('adds days of 24 h to an instant with any offset', () => {
     expect(addDays('2025-07-05T02:40:00+07:00', 90)).toBe('2025-10-02T19:40:00.000Z');
+    // Clamped to the contract's last instant, so the derived entry still fits an event.
+    expect(addDays('2100-12-01T00:00:00Z', 180)).toBe('2100-12-31T23:59:59.999Z');
   });
 });

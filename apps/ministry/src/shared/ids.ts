@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_INSTANT_MS } from '@simpul/contracts';
 
 /**
  * A UUID (version 8, RFC 9562 custom) derived from a name: the same inputs always give the same id,
@@ -10,7 +11,11 @@ export function deterministicUuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** `instant` plus `days` × 24 h, as ISO 8601 UTC. */
+/**
+ * `instant` plus `days` × 24 h, as ISO 8601 UTC, clamped to the contract's last instant
+ * (MAX_INSTANT): a date derived from a late instant must still fit an event, or the event built
+ * from it would be refused and the whole batch that derived it would roll back again and again.
+ */
 export function addDays(instant: string, days: number): string {
-  return new Date(Date.parse(instant) + days * 24 * 60 * 60 * 1000).toISOString();
+  return new Date(Math.min(Date.parse(instant) + days * 24 * 60 * 60 * 1000, MAX_INSTANT_MS)).toISOString();
 }

@@ -2,6 +2,7 @@
 // with 400 naming the rule, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { checkpointSource } from '@simpul/contracts';
+import { validFixture } from '@simpul/contracts/testing';
 import type { DataSource } from 'typeorm';
 import { startPoliceTestApp, type PoliceTestApp } from '../testing/police-test-app.js';
 
@@ -34,10 +35,11 @@ function problemsOf(body: Record<string, unknown>): string[] {
   return ((body.details ?? []) as Array<{ path: string; rule: string }>).map((d) => `${d.path}:${d.rule}`);
 }
 
+/** Rows of state (the outbox row of a record is written in the same transaction as the record). */
 async function written(): Promise<number> {
-  const [row] = await dataSource.query(`SELECT
-      (SELECT count(*)::int FROM arrests) + (SELECT count(*)::int FROM interceptions)
-      + (SELECT count(*)::int FROM bus_outbox) AS n`);
+  const [row] = await dataSource.query(
+    `SELECT (SELECT count(*)::int FROM arrests) + (SELECT count(*)::int FROM interceptions) AS n`,
+  );
   return row.n as number;
 }
 
@@ -58,7 +60,32 @@ afterAll(async () => {
   await t?.stop();
 });
 
+/** An arrest body as a Polda system sends it: the event data without generated ids. */
+function arrestBody(): Record<string, unknown> {
+  const { arrestId: _a, ...data } = validFixture('police.arrest.recorded.v1').data;
+  return { ...data, polda: 'riau', suspects: data.suspects.map(({ suspectId: _s, ...suspect }) => suspect) };
+}
+
 describe('the police HTTP edge', () => {
+  it('an arrest dated 9999-12-01 is 400 naming occurredAt and the rule, and writes nothing', async () => {
+    const before = await written();
+    const answer = await send(
+      'POST',
+      '/v1/arrests',
+      JSON.stringify({ ...arrestBody(), occurredAt: '9999-12-01T00:00:00Z' }),
+    );
+    expect(answer.status).toBe(400);
+    expect(problemsOf(answer.body)).toEqual(['occurredAt:dateTime']);
+    expect(JSON.stringify(answer.body)).toContain('2100-12-31T23:59:59Z');
+    expect(await written()).toBe(before);
+    const inRange = await send(
+      'POST',
+      '/v1/arrests',
+      JSON.stringify({ ...arrestBody(), occurredAt: '2100-12-31T23:59:59Z' }),
+    );
+    expect(inRange.status).toBe(201);
+  });
+
   it('a body nested 40,000 levels deep is 400 naming the rule, not 500, and writes nothing', async () => {
     const before = await written();
     for (const path of ['/v1/arrests', '/v1/interceptions']) {

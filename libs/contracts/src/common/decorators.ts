@@ -29,7 +29,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { isCalendarDate, isDateTimeWithZone } from './instants.js';
+import { isCalendarDate, isDateTimeWithZone, MAX_INSTANT, MIN_INSTANT } from './instants.js';
 import {
   COUNTRY_PATTERN,
   PATTERN_RULES,
@@ -210,7 +210,10 @@ export function Country(): Decorator {
   return Matching(COUNTRY_PATTERN, { max: 3 });
 }
 
-/** An ISO 8601 date-time with a zone (`Z` or `±hh:mm`), fractional seconds allowed. */
+/**
+ * An ISO 8601 date-time with a zone (`Z` or `±hh:mm`), fractional seconds allowed, between
+ * MIN_INSTANT and MAX_INSTANT (the bound is part of the format, so both validation paths share it).
+ */
 export function DateTime(): Decorator {
   return compose(
     IsString(),
@@ -218,7 +221,7 @@ export function DateTime(): Decorator {
       'dateTime',
       { kind: 'format', format: 'date-time' },
       isDateTimeWithZone,
-      'must be an ISO 8601 date-time with a zone (e.g. 2025-07-05T03:12:00Z)',
+      `must be an ISO 8601 date-time with a zone (e.g. 2025-07-05T03:12:00Z) between ${MIN_INSTANT} and ${MAX_INSTANT}`,
     ),
   );
 }

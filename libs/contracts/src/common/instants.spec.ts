@@ -9,7 +9,10 @@ describe('ISO 8601 date-time with a zone', () => {
     '2025-07-05T10:12:00+07:00',
     '2025-07-04T22:12:00-05:00',
     '2024-02-29T00:00:00+05:45',
-    '0001-01-01T00:00:00Z',
+    '1900-01-01T00:00:00Z',
+    '1900-01-01T07:00:00+07:00',
+    '2100-12-31T23:59:59Z',
+    '2100-12-31T23:59:59.999999Z',
   ])('accepts %s', (text) => {
     expect(isDateTimeWithZone(text)).toBe(true);
   });
@@ -38,7 +41,7 @@ describe('ISO 8601 date-time with a zone', () => {
   it('computes the instant from the offset', () => {
     expect(parseInstant('2025-07-05T10:12:00+07:00')!.epochMs).toBe(Date.UTC(2025, 6, 5, 3, 12));
     expect(parseInstant('2025-07-04T22:12:00.5-05:00')!.epochMs).toBe(Date.UTC(2025, 6, 5, 3, 12, 0, 500));
-    expect(parseInstant('0050-03-01T00:00:00Z')!.year).toBe(50);
+    expect(parseInstant('1900-03-01T00:00:00Z')!.year).toBe(1900);
   });
 });
 
@@ -50,5 +53,19 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2025-4-30')).toBe(false);
     expect(isCalendarDate('2025-04-30T00:00:00Z')).toBe(false);
     expect(isCalendarDate(20250430)).toBe(false);
+  });
+});
+
+describe('the contract range of instants (1900-01-01T00:00:00Z..2100-12-31T23:59:59Z)', () => {
+  it.each([
+    '0001-01-01T00:00:00Z',
+    '1899-12-31T23:59:59.999Z',
+    '1900-01-01T06:59:59+07:00',
+    '2101-01-01T00:00:00Z',
+    '2100-12-31T23:59:59-00:01',
+    '9999-12-01T00:00:00Z',
+  ])('rejects %s, on both validation paths alike (one parser)', (text) => {
+    expect(isDateTimeWithZone(text)).toBe(false);
+    expect(parseInstant(text)).toBeUndefined();
   });
 });

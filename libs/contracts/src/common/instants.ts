@@ -7,6 +7,25 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
+/**
+ * The instants the contract accepts, inclusive (docs/contract.md; docs/adr/0009-bounded-instants.md).
+ * Years past 9999 have no `YYYY` form (`+010000-…`), so a date derived from a far-future instant
+ * could never be written back into an event; no real arrest, entry or screening lies outside this.
+ */
+export const MIN_INSTANT = '1900-01-01T00:00:00Z';
+export const MAX_INSTANT = '2100-12-31T23:59:59Z';
+export const MIN_INSTANT_MS = Date.UTC(1900, 0, 1);
+/** The last accepted millisecond: fractions of MAX_INSTANT's second are inside. */
+export const MAX_INSTANT_MS = Date.UTC(2101, 0, 1) - 1;
+
+/** The sentence every date-time field's description ends with. */
+export const INSTANT_RANGE_DESCRIPTION = `Between ${MIN_INSTANT} and ${MAX_INSTANT} inclusive.`;
+
+/** True when `epochMs` lies within MIN_INSTANT..MAX_INSTANT (sub-millisecond fractions included). */
+export function isWithinInstantRange(epochMs: number): boolean {
+  return epochMs >= MIN_INSTANT_MS && epochMs < MAX_INSTANT_MS + 1;
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -57,7 +76,10 @@ export interface ParsedInstant {
   epochMs: number;
 }
 
-/** Parses an ISO 8601 date-time with a zone; undefined when the text is not one or names no real time. */
+/**
+ * Parses an ISO 8601 date-time with a zone; undefined when the text is not one, names no real time,
+ * or lies outside MIN_INSTANT..MAX_INSTANT (both validation paths and every rule parse through here).
+ */
 export function parseInstant(value: unknown): ParsedInstant | undefined {
   if (typeof value !== 'string') return undefined;
   const m = DATE_TIME_RE.exec(value);
@@ -73,10 +95,14 @@ export function parseInstant(value: unknown): ParsedInstant | undefined {
   }
   const fractionMs = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
   const epochMs = utcWallMs(year, month, day, hour, minute, second) - offsetMinutes * 60_000 + fractionMs;
+  if (!isWithinInstantRange(epochMs)) return undefined;
   return { year, month, day, hour, minute, second, fractionMs, offsetMinutes, epochMs };
 }
 
-/** True for an ISO 8601 date-time with a zone (`Z` or `±hh:mm`), fractional seconds allowed. */
+/**
+ * True for an ISO 8601 date-time with a zone (`Z` or `±hh:mm`), fractional seconds allowed, within
+ * MIN_INSTANT..MAX_INSTANT.
+ */
 export function isDateTimeWithZone(value: unknown): boolean {
   return parseInstant(value) !== undefined;
 }

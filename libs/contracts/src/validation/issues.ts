@@ -52,7 +52,8 @@ const RULE_TEXT: Record<string, string> = {
   pattern: 'does not have the required format',
   enum: 'is not one of the allowed values',
   uuid: 'must be a UUID',
-  dateTime: 'must be an ISO 8601 date-time with a zone (e.g. 2025-07-05T03:12:00Z)',
+  dateTime:
+    'must be an ISO 8601 date-time with a zone (e.g. 2025-07-05T03:12:00Z) between 1900-01-01T00:00:00Z and 2100-12-31T23:59:59Z',
   date: 'must be a real date YYYY-MM-DD',
   min: 'is below the minimum',
   max: 'is above the maximum',

@@ -4,6 +4,7 @@
 // Deterministic: properties in declaration order, definitions by name, keywords in a fixed order.
 import { dataSchemaFor } from '../envelope/envelope.js';
 import { EVENT_REGISTRY, EVENT_TYPES, type EventType } from '../registry.js';
+import { INSTANT_RANGE_DESCRIPTION } from '../common/instants.js';
 import { classModel, type ConstraintModel, type PropertyModel } from './class-model.js';
 
 export const JSON_SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
@@ -102,6 +103,10 @@ function propertySchema(prop: PropertyModel, ref: (cls: new () => object) => str
   const items: JsonSchema = {};
   for (const c of prop.constraints) Object.assign(c.each ? items : own, keywordsOf(c));
   if (prop.description) own.description = prop.description;
+  // The format cannot say the contract's range of instants: every date-time field's description does.
+  if (own.format === 'date-time' || items.format === 'date-time') {
+    own.description = [own.description, INSTANT_RANGE_DESCRIPTION].filter(Boolean).join(' ');
+  }
   if (prop.nested) {
     const target = { $ref: ref(prop.nested.cls) };
     if (prop.nested.each) {

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import {
   buildEvent,
+  EventValidationError,
   MINISTRY_SOURCE,
   MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
   type AnyEvent,
@@ -18,6 +19,8 @@ export const AUTOMATIC_ISSUER = 'KP2MI (automatic, from a police report)';
 /** Issues the entries a police event calls for (watchlist.rules.ts), in the handler's transaction. */
 @Injectable()
 export class IssueAutomaticEntriesService {
+  private readonly logger = new Logger('watchlist');
+
   constructor(
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(PersonVault) private readonly vault: PersonVault,
@@ -33,17 +36,31 @@ export class IssueAutomaticEntriesService {
     caseId: string,
     cause: AnyEvent,
   ): Promise<string[]> {
-    const events = decisions.map((decision) => {
+    const events = decisions.flatMap((decision) => {
       const entryId = deterministicUuid(
         'watchlist-entry',
         decision.origin.unit,
         decision.origin.personId ?? decision.origin.eventId,
       );
-      return buildEvent(
-        MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
-        { entryId, version: 1, ...decision, issuedBy: AUTOMATIC_ISSUER, caseId },
-        { source: MINISTRY_SOURCE, correlationId: caseId, causationId: cause.id },
-      );
+      try {
+        return [
+          buildEvent(
+            MINISTRY_WATCHLIST_ENTRY_ISSUED_V1,
+            { entryId, version: 1, ...decision, issuedBy: AUTOMATIC_ISSUER, caseId },
+            { source: MINISTRY_SOURCE, correlationId: caseId, causationId: cause.id },
+          ),
+        ];
+      } catch (error) {
+        if (!(error instanceof EventValidationError)) throw error;
+        // A derived entry the contract cannot express (an arrest at the very last instant the
+        // contract allows leaves no validity window): throwing would roll the batch back on every
+        // redelivery until the event is dead-lettered. Skip it, say so by ids and rules only.
+        const rules = [...new Set(error.issues.map((i) => i.rule))].join(',');
+        this.logger.warn(
+          `entry ${entryId} from event ${cause.id} not issued: the contract refuses it (${rules})`,
+        );
+        return [];
+      }
     });
     // One INSERT … ON CONFLICT DO NOTHING for all entries, one outbox statement for what it inserted.
     const inserted = await insertIssuedEntries(manager, this.vault, events);
