@@ -35,4 +35,5 @@ export {
   type TrustMaterial,
   type TrustPaths,
 } from './onboarding/trust-material.js';
+export { handoverFileOf, natsHandoverOf, type NatsHandover } from './onboarding/handover.js';
 export { renderPermissionMatrix } from './docs/permission-matrix.js';

@@ -4,9 +4,10 @@ import { findUp } from '@simpul/bus';
 import {
   addUnitToRegistry,
   applyRegistry,
+  handoverFileOf,
   loadRegistry,
+  natsHandoverOf,
   provisionAsAdmin,
-  publishableSubjects,
   reloadNatsServer,
   renderPermissionMatrix,
   revokeUnitInRegistry,
@@ -160,14 +161,18 @@ function printHandover(registry: AgencyRegistry, unit: UnitEntry, trust: TrustMa
   const server = existsSync(natsJson)
     ? (JSON.parse(readFileSync(natsJson, 'utf8')) as { url: string }).url
     : '(not running)';
+  const nats = natsHandoverOf(registry, unit, trust.paths.credsDir);
   console.log(
     [
       `  source           ${unit.source ?? '-'}`,
-      `  may publish      ${publishableSubjects(registry, unit).join(', ') || 'nothing'}`,
-      `  may read         ${unit.consumers.join(', ') || 'no consumer'}`,
+      `  may publish      ${nats.publish.join(', ') || 'nothing'}`,
+      `  may read         ${nats.consumers.join(', ') || 'no consumer'}`,
       "hand over to the unit, through its agency's secure channel (never by chat or e-mail):",
       `  NATS credentials ${unitCredsFile(trust.paths.stateDir, unit.id)}`,
       `  NATS server      ${server} (trust the CA ${trust.tls.caFile})`,
+      // Its permissions allow replies only there: the default _INBOX. prefix is refused.
+      `  inbox prefix     ${nats.inboxPrefix} (the client's inbox prefix; NATS_INBOX_PREFIX of a Simpul service)`,
+      `  handover note    ${handoverFileOf(trust.paths.credsDir, unit.id)} (inbox prefix, subjects and consumers as JSON, no secrets)`,
       `  signing key      ${key ? join(trust.paths.keysDir, 'private', `${key.keyId}.pem`) : '-'} (key id ${key?.keyId ?? '-'})`,
       `  API token        "${unit.id}" in ${trust.tokens.tokensFile}`,
     ].join('\n'),

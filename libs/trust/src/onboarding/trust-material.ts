@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ensureDevKeys,
@@ -13,6 +13,8 @@ import { topologyForRegistry } from '../nats/topology.js';
 import { activeUnits, natsUsers, type AgencyRegistry } from '../registry/unit-entry.js';
 import { ensureLocalTls, type LocalTls } from '../tls/local-ca.js';
 import { ensureApiTokens, type ApiTokenFiles } from '../tokens/api-tokens.js';
+import { writeIfChanged } from './files.js';
+import { removeNatsHandover, writeNatsHandovers } from './handover.js';
 
 /** Where the generated trust material of a run lives (a local run: `.simpul/`). */
 export interface TrustPaths {
@@ -46,8 +48,8 @@ export interface TrustMaterial {
 
 /**
  * Brings the generated material in line with the registry: signing keys of active agency units
- * (revoked units' keys withdrawn), nkey credentials of every NATS user (revoked units' files
- * removed), API tokens of active agency units, the local CA and server certificate, and the
+ * (revoked units' keys withdrawn), nkey credentials of every NATS user with its handover note
+ * (inbox prefix, subjects, consumers; revoked units' files removed), API tokens of active agency units, the local CA and server certificate, and the
  * nats-server authorization file. Idempotent: existing keys, credentials and tokens are kept.
  */
 export async function applyRegistry(
@@ -66,7 +68,10 @@ export async function applyRegistry(
     revoked.map((u) => ({ unit: u.id, source: u.source })),
     signers.map((u) => u.id),
   );
-  for (const unit of revoked) removeCredentials(paths.credsDir, unit.id);
+  for (const unit of revoked) {
+    removeCredentials(paths.credsDir, unit.id);
+    removeNatsHandover(paths.credsDir, unit.id);
+  }
   await ensureDevKeys(
     paths.keysDir,
     signers.map((u) => ({ unit: u.id, source: u.source! })),
@@ -76,6 +81,7 @@ export async function applyRegistry(
     paths.credsDir,
     natsUsers(registry).map((u) => u.id),
   );
+  writeNatsHandovers(registry, paths.credsDir);
   const tokens = ensureApiTokens(
     stateDir,
     agencyUnits.map((u) => u.id),
@@ -89,11 +95,4 @@ export async function applyRegistry(
 /** The credentials file of a unit in a run's state directory. */
 export function unitCredsFile(stateDir: string, unitId: string): string {
   return credsFileOf(trustPaths(stateDir).credsDir, unitId);
-}
-
-function writeIfChanged(file: string, text: string): void {
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }
