@@ -1,6 +1,7 @@
 // The engine's own input and output shapes. They are deliberately minimal and framework-free so that
-// @simpul/contracts' classes (MinistryWatchlistEntryIssuedV1, Person) satisfy them structurally and
-// libs/screening never has to import the contract library, Nest, TypeORM or NATS.
+// @simpul/contracts' classes (MinistryWatchlistEntryIssuedV1, Person) satisfy them structurally:
+// libs/screening takes only pure functions from the contract library (nikBirth), and never Nest,
+// TypeORM or NATS.
 // Every name, NIK, passport number and date of birth here is personal data: nothing in this library
 // logs it or puts it into an error message; results carry entry ids and reason codes only.
 

@@ -24,6 +24,16 @@ describe('NIK', () => {
     expect(nikBirth('3374013203750001')).toBeUndefined(); // day 32
     expect(nikBirth('3374010213750001')).toBeUndefined(); // month 13
     expect(nikBirth('3374013102750001')).toBeUndefined(); // 31 February
+  });
+
+  it('knows 29 February only in a year of century that is a leap year in 19YY or 20YY', () => {
+    expect(nikBirth('3374012902010001')).toBeUndefined(); // 29-02-01: neither 1901 nor 2001 is a leap year
+    expect(nikBirth('3374016902010001')).toBeUndefined(); // the same for a woman (day + 40)
+    expect(nikBirth('3374012902000001')).toEqual({ day: 29, month: 2, yearOfCentury: 0, sex: 'M' }); // 2000
+    expect(nikBirth('3374012902880001')).toEqual({ day: 29, month: 2, yearOfCentury: 88, sex: 'M' }); // 1988
+  });
+
+  it('normalises NIKs written with spaces or dots', () => {
     expect(normaliseNik('3374 0102 0375 0001')).toBe('3374010203750001');
     expect(normaliseNik('12345')).toBeUndefined();
   });
