@@ -10,10 +10,11 @@ import {
   unitCredsFile,
   type TrustMaterial,
 } from '@simpul/trust';
+import { freePort } from '@simpul/bus/testing';
 import { aptInstall, findBinary, LauncherError, mayInstallPackages } from './install.js';
 import { adopt, runningPid, startManaged, type ManagedProcess } from './managed-process.js';
 import { REPO_ROOT, stateDir, statePath } from './paths.js';
-import { freePort, isListening, waitForPort } from './ports.js';
+import { isListening, waitForPort } from './ports.js';
 
 /** The registry of units the launcher generates credentials from (`SIMPUL_AGENCIES_FILE` moves it). */
 export function agenciesFile(): string {

@@ -1,4 +1,5 @@
-import { createConnection, createServer } from 'node:net';
+// A free port comes from @simpul/bus/testing's freePort (one copy for the tests and the launcher).
+import { createConnection } from 'node:net';
 
 /** True when something accepts TCP connections on host:port within `timeoutMs`. */
 export function isListening(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
@@ -11,18 +12,6 @@ export function isListening(port: number, host = '127.0.0.1', timeoutMs = 1000):
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
-  });
-}
-
-/** A port on 127.0.0.1 that the OS reports free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
 

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { aptInstall, LauncherError, mayInstallPackages } from './install.js';
 import { adopt, runningPid, type ManagedProcess } from './managed-process.js';
 import { statePath } from './paths.js';
-import { freePort, isListening } from './ports.js';
+import { freePort } from '@simpul/bus/testing';
+import { isListening } from './ports.js';
 
 export interface PostgresChoice {
   /** A superuser connection to the server's `postgres` database, used to create databases. */
