@@ -3,7 +3,7 @@
 // its credentials. Shown with the real nats-server running the generated authorization: with the
 // handed-over prefix the unit's first request/reply (a JetStream publish) is answered; with the
 // client's default prefix it is refused.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -20,13 +20,14 @@ const UNIT = 'polda:papua-selatan';
 const SUBJECT = 'police.papua-selatan.arrest.recorded';
 
 let stateDir: string;
+let registryFile: string;
 let server: TestNatsServer | undefined;
 const connections: NatsConnection[] = [];
 const printed: string[] = [];
 
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'simpul-agency-add-'));
-  const registryFile = join(stateDir, 'agencies.yaml');
+  registryFile = join(stateDir, 'agencies.yaml');
   copyFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'deploy', 'agencies.yaml'), registryFile);
   const log = jest
     .spyOn(console, 'log')
@@ -111,5 +112,35 @@ describe('simpul agency add polda papua-selatan', () => {
     // What a unit without the note does: its reply subscription (_INBOX.>) is refused.
     const withDefault = await connectAs(UNIT);
     await expect(jetstream(withDefault).publish(SUBJECT, '{}', { timeout: 2000 })).rejects.toThrow();
+  });
+});
+
+describe('simpul agency add with a hostile --name', () => {
+  it('refuses it, naming the field and the rule, and changes nothing', async () => {
+    const before = readFileSync(registryFile, 'utf8');
+    const errors: string[] = [];
+    const error = jest
+      .spyOn(console, 'error')
+      .mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const name = 'Polda X\r    { user: "evil", password: "evil" },\n  }\n  users = [ { user: "evil2" } ]';
+    const status = await agency([
+      'add',
+      'polda',
+      'hostile',
+      '--name',
+      name,
+      '--registry',
+      registryFile,
+      '--state',
+      stateDir,
+    ]);
+    error.mockRestore();
+    log.mockRestore();
+    expect(status).toBe(1);
+    expect(errors.join('\n')).toMatch(/\(polda:hostile\)\.name: must be printable: no control characters/);
+    expect(errors.join('\n')).not.toContain('evil');
+    expect(readFileSync(registryFile, 'utf8')).toBe(before);
+    expect(existsSync(unitCredsFile(stateDir, 'polda:hostile'))).toBe(false);
   });
 });
