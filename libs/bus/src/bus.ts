@@ -18,7 +18,10 @@ import type { KeyRegistry } from './signing/registry.js';
 import { VerifierPool } from './signing/verifier-pool.js';
 
 export type ConsumerTuning = Partial<
-  Pick<ConsumerRunnerOptions, 'batchSize' | 'concurrency' | 'retryDelaysMs' | 'pullExpiresMs'>
+  Pick<
+    ConsumerRunnerOptions,
+    'batchSize' | 'concurrency' | 'retryDelaysMs' | 'pullExpiresMs' | 'handlerTimeoutMs'
+  >
 >;
 
 export interface SimpulBusOptions {
@@ -40,6 +43,8 @@ export interface SimpulBusOptions {
   relay?:
     | false
     | Partial<Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'leaseMs' | 'publishTimeoutMs'>>;
+  /** Longest time of one consumer transaction, in milliseconds, for every durable (default 30 000). */
+  handlerTimeoutMs?: number;
   /** Per-durable tuning, by durable name. */
   consumers?: Record<string, ConsumerTuning>;
   handlers?: HandlerRegistration[];
@@ -99,6 +104,7 @@ export class SimpulBus {
       this.runners.set(
         def.durable,
         new ConsumerRunner({
+          handlerTimeoutMs: options.handlerTimeoutMs,
           ...(options.consumers?.[def.durable] ?? {}),
           connection: options.connection,
           dataSource: options.dataSource,

@@ -22,6 +22,8 @@ export const BusErrorCode = {
   NO_HANDLER: 'BUS.NO_HANDLER',
   /** A handler threw an error it declared as poison: retrying cannot help. */
   HANDLER_POISON: 'BUS.HANDLER_POISON',
+  /** A consumer transaction ran past the handler time limit: cancelled, rolled back, retried later. */
+  HANDLER_TIMEOUT: 'BUS.HANDLER_TIMEOUT',
   /** A retryable failure happened on the last allowed delivery. */
   RETRIES_EXHAUSTED: 'BUS.RETRIES_EXHAUSTED',
   /** `append` was called outside a transaction: the event would not commit with the state change. */

@@ -17,7 +17,9 @@ export { backoffDelay } from './connection/backoff.js';
 export { parseServerVersion, serverAtLeast } from './connection/server-version.js';
 export { resolveNatsEndpoint, DEFAULT_NATS_URL, findUp } from './config/nats-config.js';
 export type { NatsEndpoint } from './config/nats-config.js';
-export { BusClientConfig, busClientOptions } from './config/bus-client-config.js';
+export { BusClientConfig, busClientOptions, databaseSessionLimits } from './config/bus-client-config.js';
+export { pgPoolExtra, DEFAULT_DATABASE_SESSION_LIMITS } from './config/database-session.js';
+export type { DatabaseSessionLimits } from './config/database-session.js';
 
 // provisioning
 export {
@@ -57,8 +59,18 @@ export {
   privateKeyFromPem,
 } from './signing/keys.js';
 export type { SigningKey } from './signing/keys.js';
-export { StaticKeyRegistry, FileKeyRegistry, parseKeyRegistryFile } from './signing/registry.js';
-export type { KeyRegistry, RegisteredKey, KeyRegistryFile } from './signing/registry.js';
+export {
+  StaticKeyRegistry,
+  FileKeyRegistry,
+  parseKeyRegistryFile,
+  DEFAULT_KEY_REGISTRY_MAX_AGE_MS,
+} from './signing/registry.js';
+export type {
+  KeyRegistry,
+  RegisteredKey,
+  KeyRegistryFile,
+  FileKeyRegistryOptions,
+} from './signing/registry.js';
 export { KeyRing } from './signing/key-ring.js';
 export type { EventSigner } from './signing/key-ring.js';
 export { ensureDevKeys, applyDevKeyRevocations } from './signing/dev-keys.js';
@@ -85,7 +97,11 @@ export type { ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/cons
 export { retryDelay, DEFAULT_RETRY_DELAYS_MS } from './consumer/retry.js';
 
 // dead letters, tail, health
-export { publishDeadLetter, deadLetterSubject } from './dead-letters/publish-dead-letter.js';
+export {
+  publishDeadLetter,
+  deadLetterSubject,
+  DeadLetterTruncationHeader,
+} from './dead-letters/publish-dead-letter.js';
 export { listDeadLetters, replayDeadLetters, DEAD_LETTER_STREAM } from './dead-letters/dead-letters.js';
 export type {
   DeadLetter,

@@ -1,5 +1,5 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
-import { BUS_MIGRATIONS } from '@simpul/bus';
+import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { AlertEntity } from '../alerts/alert.entity.js';
 import { CaseEntity, CaseEventEntity, CaseLinkEntity } from '../cases/case.entity.js';
@@ -32,8 +32,16 @@ export const MINISTRY_MIGRATIONS = [
   PseudonymiseIdentities1796100000000,
 ];
 
-/** The ministry's DataSource options; migrations run only as an explicit step (migrate.ts). */
-export function ministryDataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The ministry's DataSource options; migrations run only as an explicit step (migrate.ts).
+ * `limits`: the session limits of every pooled connection (statement and lock timeouts, idle
+ * transactions, TCP keepalive), `databaseSessionLimits(config)` from the DB_* variables; defaults
+ * in DEFAULT_DATABASE_SESSION_LIMITS of @simpul/bus.
+ */
+export function ministryDataSourceOptions(
+  url: string,
+  limits: Partial<DatabaseSessionLimits> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -41,5 +49,6 @@ export function ministryDataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     entities: MINISTRY_ENTITIES,
     migrations: MINISTRY_MIGRATIONS,
+    extra: pgPoolExtra(limits),
   };
 }

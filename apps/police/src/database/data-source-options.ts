@@ -1,5 +1,5 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
-import { BUS_MIGRATIONS } from '@simpul/bus';
+import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { Arrest } from '../arrests/arrest.entity.js';
 import { Interception } from '../interceptions/interception.entity.js';
@@ -20,8 +20,14 @@ export const POLICE_MIGRATIONS = [
 /**
  * Options shared by the app's TypeORM module and the migrate entry. Migrations run only as an
  * explicit step (`apps/police/dist/database/migrate.js`), never at start, and never `synchronize`.
+ * `limits`: the session limits of every pooled connection (statement and lock timeouts, idle
+ * transactions, TCP keepalive), `databaseSessionLimits(config)` from the DB_* variables; defaults
+ * in DEFAULT_DATABASE_SESSION_LIMITS of @simpul/bus.
  */
-export function policeDataSourceOptions(url: string): DataSourceOptions {
+export function policeDataSourceOptions(
+  url: string,
+  limits: Partial<DatabaseSessionLimits> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -30,5 +36,6 @@ export function policeDataSourceOptions(url: string): DataSourceOptions {
     entities: POLICE_ENTITIES,
     migrations: POLICE_MIGRATIONS,
     logging: false,
+    extra: pgPoolExtra(limits),
   };
 }

@@ -1,11 +1,13 @@
 import { Expose } from 'class-transformer';
-import { IsIn, IsString, Matches } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import type { DatabaseSessionLimits } from './database-session.js';
 import type { BusModuleOptions } from '../nest/bus.module.js';
 
 /**
- * How a service connects to NATS, as environment variables every app config inherits (see
- * `.env.example`). On the launcher's secured server a service connects as its registry unit
- * (deploy/agencies.yaml) with that unit's credentials over TLS, and provisions nothing.
+ * How a service connects to NATS, and the time limits of its consumers and database sessions, as
+ * environment variables every app config inherits (see `.env.example`). On the launcher's secured
+ * server a service connects as its registry unit (deploy/agencies.yaml) with that unit's
+ * credentials over TLS, and provisions nothing.
  */
 export class BusClientConfig {
   /** NATS server URL(s), comma-separated; empty: `.simpul/nats.json` when present, else nats://127.0.0.1:4222. */
@@ -25,10 +27,36 @@ export class BusClientConfig {
    * `streams`, or `none` (an operator or the launcher provisioned them, as on a secured server).
    */
   @Expose() @IsIn(['all', 'streams', 'none']) BUS_PROVISION: 'all' | 'streams' | 'none' = 'all';
+
+  /**
+   * Longest time one consumer transaction (inbox row, handlers, commit) may take, in milliseconds;
+   * past it the transaction is cancelled and rolled back and the event retried later.
+   */
+  @Expose() @IsInt() @Min(100) @Max(3_600_000) BUS_HANDLER_TIMEOUT_MS: number = 30_000;
+
+  /** PostgreSQL `statement_timeout` of every connection, in milliseconds (0 = none). */
+  @Expose() @IsInt() @Min(0) DB_STATEMENT_TIMEOUT_MS: number = 60_000;
+
+  /** PostgreSQL `lock_timeout` of every connection, in milliseconds (0 = none). */
+  @Expose() @IsInt() @Min(0) DB_LOCK_TIMEOUT_MS: number = 10_000;
+
+  /** PostgreSQL `idle_in_transaction_session_timeout` of every connection, in milliseconds (0 = none). */
+  @Expose() @IsInt() @Min(0) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60_000;
+}
+
+/** The database session limits of a BusClientConfig (pass to the app's data-source options). */
+export function databaseSessionLimits(config: BusClientConfig): Partial<DatabaseSessionLimits> {
+  return {
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
 }
 
 /** The BusModule options that come from a BusClientConfig. */
-export function busClientOptions(config: BusClientConfig): Pick<BusModuleOptions, 'nats' | 'provision'> {
+export function busClientOptions(
+  config: BusClientConfig,
+): Pick<BusModuleOptions, 'nats' | 'provision' | 'handlerTimeoutMs'> {
   const servers = config.NATS_URL.split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -40,5 +68,6 @@ export function busClientOptions(config: BusClientConfig): Pick<BusModuleOptions
       inboxPrefix: config.NATS_INBOX_PREFIX || undefined,
     },
     provision: config.BUS_PROVISION === 'all' ? true : config.BUS_PROVISION === 'streams' ? 'streams' : false,
+    handlerTimeoutMs: config.BUS_HANDLER_TIMEOUT_MS,
   };
 }

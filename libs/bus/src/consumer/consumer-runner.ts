@@ -26,6 +26,7 @@ import {
 import { currentTrace } from '../tracing/traceparent.js';
 import type { DeliveryInfo, HandlerRegistration } from './handler.js';
 import { DEFAULT_RETRY_DELAYS_MS, retryDelay } from './retry.js';
+import { boundedTransaction } from './bounded-transaction.js';
 import { PullWatchdog } from './pull-watchdog.js';
 import { Settler, type SettleStats } from './settle.js';
 
@@ -51,6 +52,12 @@ export interface ConsumerRunnerOptions {
    * that saw neither messages nor heartbeats for 3 heartbeats is recreated. Default 10000.
    */
   pullExpiresMs?: number;
+  /**
+   * Longest time of one transaction of handlers (inbox rows, handlers, commit), in milliseconds.
+   * Past it the transaction is cancelled and rolled back and the messages retried later, so a hung
+   * handler cannot hold the durable forever. Default 30000.
+   */
+  handlerTimeoutMs?: number;
   logger?: BusLogger;
 }
 
@@ -69,6 +76,8 @@ export interface ConsumerRunnerStats extends SettleStats {
   pullsRecreated: number;
   /** Verifier pool failures answered by verifying on the event loop instead. */
   verifierFallbacks: number;
+  /** Transactions cancelled for running past the handler time limit. */
+  handlerTimeouts: number;
 }
 
 /**
@@ -86,6 +95,7 @@ export class ConsumerRunner {
   private readonly concurrency: number;
   private readonly retryDelaysMs: readonly number[];
   private readonly pullExpiresMs: number;
+  private readonly handlerTimeoutMs: number;
   private readonly logger: BusLogger;
   private readonly byType = new Map<string, HandlerRegistration[]>();
   private running = false;
@@ -102,6 +112,7 @@ export class ConsumerRunner {
     deadLetterFailures: 0,
     pullsRecreated: 0,
     verifierFallbacks: 0,
+    handlerTimeouts: 0,
   };
   private readonly settler: Settler;
 
@@ -111,6 +122,13 @@ export class ConsumerRunner {
     this.concurrency = options.concurrency ?? 1;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.pullExpiresMs = Math.max(options.pullExpiresMs ?? 10_000, 1000);
+    this.handlerTimeoutMs = options.handlerTimeoutMs ?? 30_000;
+    if (!Number.isInteger(this.handlerTimeoutMs) || this.handlerTimeoutMs < 1) {
+      throw new BusError(
+        BusErrorCode.CONFIG_INVALID,
+        `consumer ${this.name}: handlerTimeoutMs must be a whole number >= 1`,
+      );
+    }
     this.logger = options.logger ?? consoleLogger(`bus:${this.name}`);
     this.settler = new Settler(
       {
@@ -452,25 +470,40 @@ export class ConsumerRunner {
 
   /** One transaction: inbox rows, then the handlers of the events not applied before; commit. */
   private async apply(items: Prepared[]): Promise<void> {
-    await this.options.dataSource.transaction(async (manager) => {
-      const inserted: Array<{ event_id: string }> = await manager.query(
-        `INSERT INTO bus_inbox (consumer, event_id, event_type)
-         SELECT $1, u.event_id, u.event_type FROM unnest($2::uuid[], $3::text[]) AS u(event_id, event_type)
-         ON CONFLICT DO NOTHING
-         RETURNING event_id`,
-        [this.name, items.map((p) => p.event.id), items.map((p) => p.event.type)],
+    try {
+      await boundedTransaction(this.options.dataSource, { timeoutMs: this.handlerTimeoutMs }, (manager) =>
+        this.applyIn(manager, items),
       );
-      const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
-      const toApply: Prepared[] = [];
-      for (const p of items) {
-        const id = p.event.id.toLowerCase();
-        // Delete as we go: the same event twice in one batch is applied once.
-        if (fresh.delete(id)) toApply.push(p);
-        else this.stats.duplicates++;
+    } catch (error) {
+      if (error instanceof BusError && error.code === BusErrorCode.HANDLER_TIMEOUT) {
+        this.stats.handlerTimeouts++;
+        this.logger.warn(
+          `consumer ${this.name}: transaction of ${items.map((p) => p.event.id).join(', ')} abandoned after ${this.handlerTimeoutMs} ms`,
+        );
       }
-      await this.runHandlers(toApply, manager);
-      this.stats.applied += toApply.length;
-    });
+      throw error;
+    }
+  }
+
+  /** Inbox rows, then the handlers of the events not applied before (inside the transaction). */
+  private async applyIn(manager: EntityManager, items: Prepared[]): Promise<void> {
+    const inserted: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO bus_inbox (consumer, event_id, event_type)
+       SELECT $1, u.event_id, u.event_type FROM unnest($2::uuid[], $3::text[]) AS u(event_id, event_type)
+       ON CONFLICT DO NOTHING
+       RETURNING event_id`,
+      [this.name, items.map((p) => p.event.id), items.map((p) => p.event.type)],
+    );
+    const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
+    const toApply: Prepared[] = [];
+    for (const p of items) {
+      const id = p.event.id.toLowerCase();
+      // Delete as we go: the same event twice in one batch is applied once.
+      if (fresh.delete(id)) toApply.push(p);
+      else this.stats.duplicates++;
+    }
+    await this.runHandlers(toApply, manager);
+    this.stats.applied += toApply.length;
   }
 
   private async runHandlers(items: Prepared[], manager: EntityManager): Promise<void> {

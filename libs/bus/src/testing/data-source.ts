@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { pgPoolExtra } from '../config/database-session.js';
 import { BUS_MIGRATIONS } from '../outbox/migrations.js';
 
 /**
@@ -20,6 +21,8 @@ export async function createTestDataSource(
     synchronize: false,
     logging: false,
     poolSize: extra.poolSize ?? 10,
+    // The services' session limits, so tests run under what production runs under.
+    extra: pgPoolExtra(),
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
