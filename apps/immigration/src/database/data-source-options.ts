@@ -1,5 +1,5 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
-import { BUS_MIGRATIONS } from '@simpul/bus';
+import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { Delay } from '../delays/delay.entity.js';
 import { Screening } from '../screening/screening.entity.js';
@@ -14,7 +14,16 @@ export const IMMIGRATION_MIGRATIONS = [
   CreateAuditLog1796000000000,
 ];
 
-export function immigrationDataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The immigration DataSource options; migrations run only as an explicit step (migrate.ts).
+ * `limits`: the session limits of every pooled connection (statement and lock timeouts, idle
+ * transactions, TCP keepalive), `databaseSessionLimits(config)` from the DB_* variables; defaults
+ * in DEFAULT_DATABASE_SESSION_LIMITS of @simpul/bus.
+ */
+export function immigrationDataSourceOptions(
+  url: string,
+  limits: Partial<DatabaseSessionLimits> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,5 +32,6 @@ export function immigrationDataSourceOptions(url: string): DataSourceOptions {
     logging: false,
     entities: IMMIGRATION_ENTITIES,
     migrations: IMMIGRATION_MIGRATIONS,
+    extra: pgPoolExtra(limits),
   };
 }
