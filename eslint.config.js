@@ -8,8 +8,16 @@ import globals from 'globals';
 const apps = ['police', 'ministry', 'immigration'];
 
 const noDeepLibImports = {
-  group: ['@simpul/*/*', '!@simpul/*/testing', '**/libs/*/src/**', '../../libs/**'],
-  message: 'Import a lib through its entry point (@simpul/<lib> or @simpul/<lib>/testing).',
+  group: [
+    '@simpul/*/*',
+    '!@simpul/*/testing',
+    '!@simpul/bus/operator',
+    '!@simpul/bus/dev',
+    '**/libs/*/src/**',
+    '../../libs/**',
+  ],
+  message:
+    'Import a lib through its entry point (@simpul/<lib>, @simpul/<lib>/testing, @simpul/bus/operator or @simpul/bus/dev).',
 };
 
 // Domain errors are not HTTP errors (docs/adr/0004-http-bodies-through-the-contract.md): services

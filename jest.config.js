@@ -25,6 +25,7 @@ const common = {
   moduleNameMapper: {
     '^@simpul/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@simpul/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@simpul/bus/(operator|dev)$': '<rootDir>/libs/bus/src/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

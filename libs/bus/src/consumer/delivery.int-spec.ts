@@ -327,18 +327,18 @@ describe('replay', () => {
     await waitFor(() => deadLetterFor(event.id));
     behaviour.delete(event.id); // the fix is deployed
 
-    const [result] = await replayDeadLetters(h.probe, event.id, { keep: true });
+    const [result] = await replayDeadLetters(h.probe, event.id, { keep: true, registry: h.keys.registry });
     expect(result).toMatchObject({ eventId: event.id, outcome: 'replayed' });
     await waitFor(async () => (await effectCount(event.id)) === 1, { description: 'replayed effect' });
 
     // Again (an operator double-clicks), and this time remove it from DEAD_LETTERS: JetStream keeps
     // one copy of the replay; past its window the inbox would skip it (see the first test).
-    const [again] = await replayDeadLetters(h.probe, event.id);
+    const [again] = await replayDeadLetters(h.probe, event.id, { registry: h.keys.registry });
     expect(again).toMatchObject({ outcome: 'already-replayed' });
     expect(await effectCount(event.id)).toBe(1);
     expect(attempts.get(event.id)).toBe(2);
     expect(await deadLetterFor(event.id)).toBeUndefined();
-    await expect(replayDeadLetters(h.probe, event.id)).rejects.toMatchObject({
+    await expect(replayDeadLetters(h.probe, event.id, { registry: h.keys.registry })).rejects.toMatchObject({
       code: BusErrorCode.DEAD_LETTER_NOT_FOUND,
     });
   });

@@ -41,7 +41,7 @@ export function streamConfig(
     max_age: nanos(def.maxAgeMs),
     max_bytes: def.maxBytes,
     max_msgs: -1,
-    max_msgs_per_subject: -1,
+    max_msgs_per_subject: def.maxMsgsPerSubject ?? -1,
     max_msg_size: def.maxMsgSize,
     max_consumers: -1,
     duplicate_window: nanos(def.duplicateWindowMs),

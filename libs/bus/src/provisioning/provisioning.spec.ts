@@ -11,12 +11,26 @@ describe('topology', () => {
       ['IMMIGRATION', ['immigration.>']],
       ['DEAD_LETTERS', ['deadletter.>']],
     ]);
-    for (const s of streams) {
+    for (const s of streams.filter((s) => s.name !== 'DEAD_LETTERS')) {
       expect(s.duplicateWindowMs).toBeGreaterThanOrEqual(120_000);
       expect(s.maxMsgSize).toBe(512 * 1024);
       expect(s.maxAgeMs).toBeGreaterThan(0);
       expect(s.maxBytes).toBeGreaterThan(0);
     }
+  });
+
+  it('gives DEAD_LETTERS room for anything a source stream accepts, and a cap per consumer, not per stream', () => {
+    const streams = simpulStreams();
+    const dl = streams.find((s) => s.name === 'DEAD_LETTERS')!;
+    // A dead letter is the original plus its Simpul-DL-* headers: it must fit whatever the source took.
+    for (const s of streams.filter((s) => s !== dl))
+      expect(dl.maxMsgSize).toBeGreaterThan(s.maxMsgSize + 2048);
+    const config = streamConfig(dl, '2.9.10');
+    expect(config.max_msgs_per_subject).toBe(10_000);
+    // A stream-wide byte cap with discard-old would let one durable's flood evict the others' letters.
+    expect(config.max_bytes).toBe(-1);
+    expect(config.discard).toBe('old');
+    expect(streamConfig(streams[0]!, '2.9.10').max_msgs_per_subject).toBe(-1);
   });
 
   it('has the durable consumers of docs/contract.md §3, per site for immigration', () => {

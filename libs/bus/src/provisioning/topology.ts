@@ -14,6 +14,8 @@ export interface StreamDefinition {
   maxBytes: number;
   /** Largest accepted message in bytes (body + headers). */
   maxMsgSize: number;
+  /** Messages kept per subject, the oldest of that subject going first (default: no limit). */
+  maxMsgsPerSubject?: number;
   /** JetStream de-duplication window on `Nats-Msg-Id`, in milliseconds (at least 2 minutes). */
   duplicateWindowMs: number;
   /** Replicas: 1 on a single server, 3 on the production cluster. */
@@ -62,6 +64,21 @@ export interface TopologyOptions {
 /** Largest accepted message: a departure.foiled with 2,000 candidates fits with room to spare. */
 export const MAX_MSG_SIZE = 512 * 1024;
 
+/**
+ * Largest dead letter: anything an event stream accepts plus the `Simpul-DL-*` headers a dead
+ * letter adds (under 2 KiB: the error text is cut at 1,000 characters), with room to spare.
+ * Stays under nats-server's default max_payload of 1 MiB.
+ */
+export const DEAD_LETTER_MAX_MSG_SIZE = MAX_MSG_SIZE + 64 * 1024;
+
+/**
+ * Dead letters kept per durable (`deadletter.<durable>` subject): a unit can publish dead letters
+ * for its own durables only, so with a per-subject cap a flood of junk from one unit pushes out
+ * that durable's oldest letters and never another's. nats-server 2.9 has no per-subject discard of
+ * new messages (2.10's `discard_new_per_subject`), so the cap discards old within the subject.
+ */
+export const DEAD_LETTERS_PER_CONSUMER = 10_000;
+
 export function simpulStreams(options: TopologyOptions = {}): StreamDefinition[] {
   const common = {
     maxAgeMs: (options.retentionDays ?? 365) * DAY,
@@ -84,7 +101,12 @@ export function simpulStreams(options: TopologyOptions = {}): StreamDefinition[]
       name: 'DEAD_LETTERS',
       subjects: ['deadletter.>'],
       description: 'Messages a consumer gave up on, with original headers and body; replayable',
-      maxBytes: Math.min(common.maxBytes, 2 * GiB),
+      maxMsgSize: DEAD_LETTER_MAX_MSG_SIZE,
+      maxMsgsPerSubject: DEAD_LETTERS_PER_CONSUMER,
+      // No stream-wide byte cap: with one, discard-old would let one durable's flood evict the
+      // others' letters. The size is bounded by durables × DEAD_LETTERS_PER_CONSUMER × message size
+      // (and by max_age), and operators replay or purge dead letters long before that.
+      maxBytes: -1,
     },
   ];
 }

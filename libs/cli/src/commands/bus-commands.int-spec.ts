@@ -2,7 +2,7 @@
 // (idempotent, updates drift, refuses what cannot change in place), `simpul deadletters list|replay`
 // and `simpul tail`.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { BusConnection, canonicalBytes, publishDeadLetter, silentLogger } from '@simpul/bus';
+import { BusConnection, canonicalBytes, publishDeadLetter, signBytes, silentLogger } from '@simpul/bus';
 import {
   arrestEvent,
   createTestKeys,
@@ -99,9 +99,11 @@ describe('simpul deadletters', () => {
   it('lists dead letters and replays one unchanged to its original subject', async () => {
     const event = arrestEvent();
     const body = canonicalBytes(event);
+    const riau = keys.keyRing.keyFor('/polri/polda/riau')!;
+    const signature = signBytes(body, riau.privateKey);
     const original = natsHeaders();
-    original.set('Simpul-Key', 'polda-riau.abc');
-    original.set('Simpul-Signature', 'sig');
+    original.set('Simpul-Key', riau.keyId);
+    original.set('Simpul-Signature', signature);
     original.set('Nats-Msg-Id', event.id);
     await publishDeadLetter(
       probe.js,
@@ -135,7 +137,7 @@ describe('simpul deadletters', () => {
     expect(await deadletters(['replay', event.id])).toBe(0);
     for await (const m of sub) {
       expect(Buffer.from(m.data).equals(body)).toBe(true);
-      expect(m.headers?.get('Simpul-Signature')).toBe('sig');
+      expect(m.headers?.get('Simpul-Signature')).toBe(signature);
       expect(m.headers?.get('Simpul-DL-Error-Code')).toBe('');
     }
     out = [];
@@ -143,6 +145,22 @@ describe('simpul deadletters', () => {
     expect(out).toEqual(['no dead letters']);
     expect(await deadletters(['replay', event.id])).toBe(1);
     expect(err.join('\n')).toContain('BUS.DEAD_LETTER_NOT_FOUND');
+  });
+
+  it('replay --all reports a letter that names $JS.API.STREAM.DELETE.POLICE, keeps it, and POLICE stays (exit 1)', async () => {
+    const hostile = natsHeaders();
+    hostile.set('Simpul-DL-Subject', '$JS.API.STREAM.DELETE.POLICE');
+    const { seq } = await probe.js.publish('deadletter.ministry-police', new TextEncoder().encode('{}'), {
+      headers: hostile,
+    });
+    expect(await deadletters(['replay', '--all'])).toBe(1);
+    expect(out.join('\n')).toContain(`refused\tseq ${seq}`);
+    expect(out.join('\n')).toContain('BUS.EVENT_INVALID');
+    expect((await probe.jsm.streams.info('POLICE')).config.name).toBe('POLICE');
+    out = [];
+    expect(await deadletters(['list', '--json'])).toBe(0);
+    expect(out.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([seq]);
+    await probe.jsm.streams.deleteMessage('DEAD_LETTERS', seq);
   });
 
   it('rejects bad usage with exit 2', async () => {

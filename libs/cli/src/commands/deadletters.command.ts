@@ -1,10 +1,11 @@
+import { describeError } from '@simpul/bus';
 import {
   connectOperator,
-  describeError,
   listDeadLetters,
   replayDeadLetters,
+  resolveKeyRegistry,
   type DeadLetter,
-} from '@simpul/bus';
+} from '@simpul/bus/operator';
 
 const USAGE = [
   'usage: simpul deadletters list [--consumer <durable>] [--json]',
@@ -14,9 +15,13 @@ const USAGE = [
 
 /**
  * `simpul deadletters list|replay`: shows what consumers gave up on (ids, codes, subjects: never
- * event bodies), and publishes dead letters again, unchanged, to their original subject once the
- * cause is fixed (docs/contract.md §7, §9). Replay is harmless twice: JetStream de-duplicates the replay
- * and the inbox skips what was applied. Exit 0, 1 on failure or nothing to replay, 2 on bad usage.
+ * event bodies; CONSUMER is the durable whose `deadletter.<durable>` subject holds the letter), and
+ * publishes dead letters again, unchanged, once the cause is fixed (docs/contract.md §7, §9).
+ * Replay publishes only a body that parses, verifies against the key registry
+ * (`SIMPUL_KEY_REGISTRY`, else `.simpul/keys/registry.json`) and goes to the event subject derived
+ * from it; every other letter is reported as refused, with the reason, and kept. Replay is harmless
+ * twice: JetStream de-duplicates the replay and the inbox skips what was applied. Exit 0; 1 on
+ * failure, nothing to replay, or any letter refused; 2 on bad usage.
  */
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -69,10 +74,29 @@ export async function run(args: string[]): Promise<number> {
       : /^\d+$/.test(positional[0]!)
         ? Number(positional[0])
         : positional[0]!;
+    const registry = resolveKeyRegistry(process.env);
+    if (!registry) {
+      console.error(
+        'simpul deadletters replay: no key registry to verify dead letters with: set SIMPUL_KEY_REGISTRY',
+      );
+      return 1;
+    }
     return withConnection(async (connection) => {
-      const results = await replayDeadLetters(connection, target, { keep: flags.has('--keep'), consumer });
-      for (const r of results) console.log(`${r.outcome}\tseq ${r.seq}\t${r.eventId ?? '-'}\t→ ${r.subject}`);
-      return 0;
+      const results = await replayDeadLetters(connection, target, {
+        registry,
+        keep: flags.has('--keep'),
+        consumer,
+      });
+      for (const r of results) {
+        if (r.outcome === 'refused') {
+          console.log(
+            `refused\tseq ${r.seq}\t${r.eventId ?? '-'}\t${r.refusal!.code}: ${r.refusal!.message} (kept)`,
+          );
+        } else {
+          console.log(`${r.outcome}\tseq ${r.seq}\t${r.eventId ?? '-'}\t→ ${r.subject}`);
+        }
+      }
+      return results.some((r) => r.outcome === 'refused') ? 1 : 0;
     });
   }
   console.error(USAGE);
