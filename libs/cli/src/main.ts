@@ -34,6 +34,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'deadletters list | replay <id>|--all  inspect and replay dead letters',
     load: () => import('./commands/deadletters.command.js'),
   },
+  outbox: {
+    summary: 'outbox list | retry <id>|--all-failed | drop <id>|--all-failed  rows the relay set aside',
+    load: () => import('./commands/outbox.command.js'),
+  },
   audit: {
     summary: "audit verify [--database-url <url>]  check a service's hash-chained audit log",
     load: () => import('./commands/audit.command.js'),

@@ -22,5 +22,12 @@ export { tailSubject, inspectMessage, formatTailEntry } from '../tail/tail.js';
 export type { TailEntry, SignatureStatus } from '../tail/tail.js';
 export { provisionTopology, streamConfig, consumerConfig } from '../provisioning/provision.js';
 export type { ProvisionReport, ProvisionAction } from '../provisioning/provision.js';
+export { listOutbox, retryOutbox, dropOutbox } from '../outbox/outbox-admin.js';
+export type {
+  OutboxQuery,
+  OutboxRowSummary,
+  ListOutboxOptions,
+  OutboxSelection,
+} from '../outbox/outbox-admin.js';
 export { pruneInbox, INBOX_RETENTION_MS, REPLAY_SAFETY_MARGIN_MS } from '../outbox/inbox-retention.js';
 export type { PruneInboxOptions } from '../outbox/inbox-retention.js';

@@ -63,5 +63,49 @@ export class BusInbox1764201600001 implements MigrationInterface {
   }
 }
 
+/**
+ * The outbox's dead-letter path: a row is retried at `next_attempt_at` (backoff per row, so a row
+ * that cannot publish never holds back newer ones) and set aside as `failed` after the relay's
+ * attempt limit, until an operator runs `simpul outbox retry|drop`. Safe on existing data: the
+ * new columns have defaults, so rows already waiting stay `pending` and due now. The index on
+ * `bus_inbox.applied_at` lets retention prune the inbox in small batches (see inbox-retention.ts).
+ */
+export class BusOutboxDeadLetterPath1797250000000 implements MigrationInterface {
+  name = 'BusOutboxDeadLetterPath1797250000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE bus_outbox
+        ADD COLUMN status          text        NOT NULL DEFAULT 'pending'
+                                   CONSTRAINT bus_outbox_status_check CHECK (status IN ('pending', 'failed')),
+        ADD COLUMN next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        ADD COLUMN failed_at       timestamptz`);
+    // A lease of a relay that was running during the upgrade still holds its row until it ends.
+    await q.query(`UPDATE bus_outbox SET next_attempt_at = claimed_until WHERE claimed_until > now()`);
+    await q.query(`CREATE INDEX bus_outbox_due ON bus_outbox (next_attempt_at, id) WHERE status = 'pending'`);
+    await q.query(`CREATE INDEX bus_outbox_failed ON bus_outbox (id) WHERE status = 'failed'`);
+    await q.query(
+      `COMMENT ON COLUMN bus_outbox.next_attempt_at IS 'When the relay may claim the row next: lease end while claimed, backoff after a failure'`,
+    );
+    await q.query(
+      `COMMENT ON COLUMN bus_outbox.last_error IS 'Code and message of the last failed publish: ids and subjects only, no personal data'`,
+    );
+    await q.query(`CREATE INDEX bus_inbox_applied_at ON bus_inbox (applied_at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX bus_inbox_applied_at`);
+    await q.query(`DROP INDEX bus_outbox_failed`);
+    await q.query(`DROP INDEX bus_outbox_due`);
+    await q.query(
+      `ALTER TABLE bus_outbox DROP COLUMN failed_at, DROP COLUMN next_attempt_at, DROP COLUMN status`,
+    );
+  }
+}
+
 /** Every migration of the bus, in order. */
-export const BUS_MIGRATIONS = [BusOutbox1764201600000, BusInbox1764201600001];
+export const BUS_MIGRATIONS = [
+  BusOutbox1764201600000,
+  BusInbox1764201600001,
+  BusOutboxDeadLetterPath1797250000000,
+];

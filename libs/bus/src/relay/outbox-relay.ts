@@ -9,6 +9,8 @@ import { consoleLogger, type BusLogger } from '../logger.js';
 import { onOutboxCommit } from '../outbox/commit-hook.js';
 import type { EventSigner } from '../signing/key-ring.js';
 import { signBytes } from '../signing/keys.js';
+import { InboxPruner, type InboxPrunerOptions } from './inbox-pruner.js';
+import { outboxMetrics } from './outbox-metrics.js';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -22,6 +24,16 @@ export interface OutboxRelayOptions {
   leaseMs?: number;
   /** Wait for a JetStream publish acknowledgement, in milliseconds. Default 5000. */
   publishTimeoutMs?: number;
+  /**
+   * Failed publishes of one row before it is set aside as `failed` (default 12: with the default
+   * backoff about an hour and a half of retrying). `simpul outbox retry` brings it back.
+   */
+  maxAttempts?: number;
+  /** Backoff of a failed row: first delay and cap, in milliseconds. Default 1000 and 300000. */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  /** Inbox retention run alongside the relay (every service that consumes also relays), or false. */
+  inboxPruning?: false | Omit<InboxPrunerOptions, 'dataSource' | 'logger'>;
   logger?: BusLogger;
 }
 
@@ -40,23 +52,33 @@ export interface RelayRoundResult {
   claimed: number;
   published: number;
   failed: number;
+  /** Rows of `failed` that reached the attempt limit in this round and were set aside. */
+  setAside: number;
 }
 
 /**
  * Publishes what the outbox holds. Rows are claimed by a lease (one short UPDATE … FOR UPDATE SKIP
- * LOCKED, so several relays share the work), published as one pipelined burst with `Nats-Msg-Id` =
- * event id, then deleted once JetStream acknowledged them. A row that fails is released with a
- * backoff and tried again, forever: nothing is skipped and there is no high-water mark, since
- * identity sequences commit out of order. A crash between publish and delete publishes again
- * later; JetStream's duplicate window and the consumers' inbox make that harmless. No order is
- * promised (a retried row overtakes newer ones).
+ * LOCKED, so several relays share the work), due rows first (`next_attempt_at`, then id), published
+ * as one pipelined burst with `Nats-Msg-Id` = event id, then deleted once JetStream acknowledged
+ * them. A row that fails gets its own backoff (its `next_attempt_at` moves out, doubling per
+ * attempt), so rows that can never publish (a subject no stream takes, a revoked permission) do
+ * not come back every round ahead of newer rows; after `maxAttempts` it is set aside as `failed`
+ * with its last error, logged and counted (`simpul_outbox_failed_rows`), until an operator runs
+ * `simpul outbox retry|drop`. There is no high-water mark, since identity sequences commit out of
+ * order. A crash between publish and delete publishes again later; JetStream's duplicate window
+ * and the consumers' inbox make that harmless. No order is promised (a retried row overtakes newer
+ * ones).
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly publishTimeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly retryInitialMs: number;
+  private readonly retryMaxMs: number;
   private readonly logger: BusLogger;
+  private readonly pruner: InboxPruner | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private woken = false;
@@ -64,15 +86,29 @@ export class OutboxRelay {
   private unsubscribe: Array<() => void> = [];
   private consecutiveFailures = 0;
   private session: QueryRunner | undefined;
-  private readonly counters = { published: 0, failed: 0 };
+  private readonly counters = { published: 0, failed: 0, setAside: 0 };
   private lastError: string | undefined;
+  private gaugeDueAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 256;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
+    this.maxAttempts = options.maxAttempts ?? 12;
+    this.retryInitialMs = options.retryInitialMs ?? 1000;
+    this.retryMaxMs = options.retryMaxMs ?? 300_000;
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) {
+      throw new BusError(BusErrorCode.CONFIG_INVALID, 'relay maxAttempts must be a positive integer');
+    }
     this.logger = options.logger ?? consoleLogger('bus:relay');
+    if (options.inboxPruning !== false) {
+      this.pruner = new InboxPruner({
+        ...(options.inboxPruning ?? {}),
+        dataSource: options.dataSource,
+        logger: this.logger,
+      });
+    }
   }
 
   start(): void {
@@ -83,6 +119,7 @@ export class OutboxRelay {
       this.options.connection.onReconnect(() => this.notify()),
     ];
     this.loop = this.run();
+    this.pruner?.start();
   }
 
   /** Stops after the round in flight (its rows are published and deleted, or released). */
@@ -91,7 +128,7 @@ export class OutboxRelay {
     this.running = false;
     for (const u of this.unsubscribe) u();
     this.notify();
-    await this.loop;
+    await Promise.all([this.loop, this.pruner?.stop()]);
     await this.session?.release().catch(() => undefined);
     this.session = undefined;
   }
@@ -102,7 +139,8 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  stats(): { published: number; failed: number; lastError?: string } {
+  /** Publishes, failed attempts and rows set aside since start, and the last error code. */
+  stats(): { published: number; failed: number; setAside: number; lastError?: string } {
     return { ...this.counters, lastError: this.lastError };
   }
 
@@ -115,6 +153,7 @@ export class OutboxRelay {
       let result: RelayRoundResult;
       try {
         result = await this.relayOnce();
+        await this.refreshFailedGauge();
         this.consecutiveFailures = 0;
       } catch (error) {
         // PostgreSQL unreachable or similar: back off, keep everything, try again.
@@ -125,8 +164,9 @@ export class OutboxRelay {
         await this.sleep(delay);
         continue;
       }
-      // A full batch means more is probably waiting: go again at once.
-      if (result.claimed === this.batchSize && result.failed === 0) continue;
+      // A full batch means more is probably waiting: go again at once. Failed rows do not stop
+      // this: their next attempt is in the future, so the next round claims other rows.
+      if (result.claimed === this.batchSize) continue;
       await this.sleep(this.pollIntervalMs);
     }
   }
@@ -152,19 +192,22 @@ export class OutboxRelay {
   /** One round: claim, publish, settle. Exposed for tests and the CLI. */
   async relayOnce(): Promise<RelayRoundResult> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    // The lease is a next attempt time like any other: a crashed relay's rows come back when it ends.
     const [rows] = (await this.query(
       `UPDATE bus_outbox o
-          SET claimed_until = now() + $2::int * interval '1 millisecond', attempts = o.attempts + 1
+          SET next_attempt_at = now() + $2::int * interval '1 millisecond',
+              claimed_until = now() + $2::int * interval '1 millisecond',
+              attempts = o.attempts + 1
          FROM (SELECT id FROM bus_outbox
-                WHERE claimed_until IS NULL OR claimed_until < now()
-                ORDER BY id
+                WHERE status = 'pending' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at, id
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED) c
         WHERE o.id = c.id
         RETURNING o.id, o.event_id, o.event_type, o.source, o.subject, o.body, o.headers, o.attempts`,
       [this.batchSize, this.leaseMs],
     )) as [ClaimedRow[], number];
-    if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
+    if (rows.length === 0) return { claimed: 0, published: 0, failed: 0, setAside: 0 };
     const js = this.options.connection.js;
     const outcomes = await Promise.allSettled(rows.map((row) => this.publish(js, row)));
     const done: string[] = [];
@@ -175,27 +218,22 @@ export class OutboxRelay {
         done.push(row.id);
       } else {
         const d = describeError(outcome.reason);
-        // A problem of the row itself (no key for its source) backs off per row; a transport
-        // problem (timeout, no stream yet) retries soon, so the backlog drains as NATS returns.
-        const ownFault = outcome.reason instanceof BusError;
+        // Every failure backs off per row: whether the row itself is at fault (no stream takes
+        // its subject, no key for its source) or NATS had a hiccup cannot be told apart reliably,
+        // and either way the other rows go first. A NATS outage stops the relay before it claims.
         failed.push({
           id: row.id,
-          delayMs: ownFault ? backoffDelay(row.attempts - 1, { initialMs: 500, maxMs: 60_000 }) : 500,
-          error: `${d.code}: ${d.message}`,
+          delayMs: backoffDelay(row.attempts - 1, { initialMs: this.retryInitialMs, maxMs: this.retryMaxMs }),
+          error: oneLine(`${d.code}: ${d.message}`),
         });
       }
     });
     if (done.length > 0) {
       await this.query(`DELETE FROM bus_outbox WHERE id = ANY($1::bigint[])`, [done]);
     }
+    let setAside = 0;
     if (failed.length > 0) {
-      await this.query(
-        `UPDATE bus_outbox o
-            SET claimed_until = now() + u.delay_ms * interval '1 millisecond', last_error = u.error
-           FROM unnest($1::bigint[], $2::int[], $3::text[]) AS u(id, delay_ms, error)
-          WHERE o.id = u.id`,
-        [failed.map((f) => f.id), failed.map((f) => f.delayMs), failed.map((f) => f.error)],
-      );
+      setAside = await this.settleFailures(failed);
       this.lastError = failed[0]!.error;
       this.logger.warn(
         `relay: ${failed.length} of ${rows.length} events not published (${failed[0]!.error}); will retry`,
@@ -203,7 +241,65 @@ export class OutboxRelay {
     }
     this.counters.published += done.length;
     this.counters.failed += failed.length;
-    return { claimed: rows.length, published: done.length, failed: failed.length };
+    this.counters.setAside += setAside;
+    outboxMetrics().published.inc(done.length);
+    outboxMetrics().failedAttempts.inc(failed.length);
+    return { claimed: rows.length, published: done.length, failed: failed.length, setAside };
+  }
+
+  /**
+   * Backs failed rows off, and sets those at the attempt limit aside as `failed` (one statement).
+   * Each row set aside is logged with ids only (row, event, type: its error names codes and
+   * subjects, never the body) and counted; the gauge of failed rows is refreshed.
+   */
+  private async settleFailures(failed: { id: string; delayMs: number; error: string }[]): Promise<number> {
+    const [rows] = (await this.query(
+      `UPDATE bus_outbox o
+          SET next_attempt_at = now() + u.delay_ms * interval '1 millisecond',
+              claimed_until = NULL,
+              last_error = u.error,
+              status = CASE WHEN o.attempts >= $4 THEN 'failed' ELSE 'pending' END,
+              failed_at = CASE WHEN o.attempts >= $4 THEN now() END
+         FROM unnest($1::bigint[], $2::int[], $3::text[]) AS u(id, delay_ms, error)
+        WHERE o.id = u.id
+        RETURNING o.id, o.event_id, o.event_type, o.attempts, o.status, o.last_error`,
+      [failed.map((f) => f.id), failed.map((f) => f.delayMs), failed.map((f) => f.error), this.maxAttempts],
+    )) as [
+      {
+        id: string;
+        event_id: string;
+        event_type: string;
+        attempts: number;
+        status: string;
+        last_error: string;
+      }[],
+      number,
+    ];
+    const setAside = rows.filter((r) => r.status === 'failed');
+    for (const r of setAside) {
+      this.logger.error(
+        `relay: outbox row ${r.id} (event ${r.event_id}, ${r.event_type}) set aside as failed after ${r.attempts} attempts (${r.last_error}); see simpul outbox list`,
+      );
+    }
+    if (setAside.length > 0) {
+      outboxMetrics().setAside.inc(setAside.length);
+      this.gaugeDueAt = 0;
+    }
+    return setAside.length;
+  }
+
+  /**
+   * Counts failed rows for the gauge once a minute, or at once after rows were set aside (an
+   * operator's retry or drop runs in another process, so the count is re-read, not tracked).
+   */
+  private async refreshFailedGauge(): Promise<void> {
+    if (Date.now() < this.gaugeDueAt) return;
+    const [count] = (await this.query(
+      `SELECT count(*)::int AS n FROM bus_outbox WHERE status = 'failed'`,
+      [],
+    )) as [{ n: number }];
+    outboxMetrics().failedRows.set(count!.n);
+    this.gaugeDueAt = Date.now() + 60_000;
   }
 
   /**
@@ -245,4 +341,9 @@ export class OutboxRelay {
     if (row.headers?.traceparent) h.set(BusHeader.TRACEPARENT, row.headers.traceparent);
     await js.publish(row.subject, bytes, { msgID: row.event_id, headers: h, timeout: this.publishTimeoutMs });
   }
+}
+
+/** Stored errors are one short line (they are shown in `simpul outbox list`). */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').slice(0, 500);
 }
