@@ -32,6 +32,7 @@ const TOKENS = {
   'checkpoint:batam-center': 'batam-center-test-token-0123456789',
   'checkpoint:dumai': 'dumai-test-token-0123456789abcdef',
   'checkpoint:nunukan': 'nunukan-test-token-0123456789abcd',
+  'polda:riau': 'riau-test-token-0123456789abcdefgh',
 } as const;
 
 let t: ImmigrationTestApp;
@@ -214,14 +215,20 @@ describe('watchlist replica', () => {
     const replica = app.get(WatchlistReplicaService);
     type Batch = Parameters<WatchlistReplicaService['applyBatch']>[0];
     // Stream position 0: the high-water mark (GREATEST) stays where the stream left it.
-    const applyBatch = (events: AnyEvent[], inside?: () => Promise<void>) =>
-      dataSource.transaction(async (manager) => {
-        await replica.applyBatch(events as unknown as Batch, {
-          manager,
-          deliveries: events.map(() => ({ streamSequence: 0 })),
+    // The index follows the table's change feed: read it after the commit, as a poll would.
+    const applyBatch = async (events: AnyEvent[], inside?: () => Promise<void>) => {
+      try {
+        await dataSource.transaction(async (manager) => {
+          await replica.applyBatch(events as unknown as Batch, {
+            manager,
+            deliveries: events.map(() => ({ streamSequence: 0 })),
+          });
+          await inside?.();
         });
-        await inside?.();
-      });
+      } finally {
+        await replica.refresh();
+      }
+    };
     const row = async (entryId: string) =>
       (
         (await dataSource.query(`SELECT * FROM watchlist_replica WHERE entry_id = $1`, [entryId])) as Array<{
@@ -402,6 +409,42 @@ describe('POST /v1/screenings', () => {
     expect(unserved.status).toBe(403);
     expect(unserved.body.code).toBe('IMMIGRATION.CHECKPOINT_NOT_SERVED');
     expect(await count()).toBe(before);
+  });
+});
+
+describe('authorization: only the checkpoints this deployment serves', () => {
+  const get = (path: string, token: string) =>
+    fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const outcome = (screeningId: string, token: string) =>
+    fetch(`${base}/v1/screenings/${screeningId}/outcome`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ outcome: 'cleared', officer: 'officer-9' }),
+    });
+
+  it('refuses GET /v1/watchlist/status to a unit that is not a served checkpoint (403)', async () => {
+    for (const token of [TOKENS['polda:riau'], TOKENS['checkpoint:nunukan']]) {
+      const res = await get('/v1/watchlist/status', token);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { code: string }).code).toBe('AUTH.WRONG_UNIT');
+    }
+    expect((await get('/v1/watchlist/status', TOKENS['checkpoint:batam-center'])).status).toBe(200);
+  });
+
+  it('answers 403 on an outcome to another unit whether or not the screening exists', async () => {
+    const existing = (await screen('batam-center', person('Ratna Sari'))).body.screeningId as string;
+    for (const token of [TOKENS['polda:riau'], TOKENS['checkpoint:nunukan']]) {
+      for (const id of [existing, uuidv7(), 'not-a-uuid']) {
+        const res = await outcome(id, token);
+        expect({ id, status: res.status }).toEqual({ id, status: 403 });
+        expect(((await res.json()) as { code: string }).code).toBe('AUTH.WRONG_UNIT');
+      }
+    }
+    const rows: Array<{ outcome: string | null }> = await dataSource.query(
+      `SELECT outcome FROM screenings WHERE screening_id = $1`,
+      [existing],
+    );
+    expect(rows).toEqual([{ outcome: null }]);
   });
 });
 

@@ -55,6 +55,31 @@ export class ImmigrationConfig extends BusClientConfig {
 
   /** Site id of this deployment: names its durables `immigration-<site>-watchlist` / `-delays`. */
   @Expose() @Matches(/^[a-z0-9][a-z0-9-]*$/) IMMIGRATION_SITE: string = 'local';
+
+  /**
+   * How often, in milliseconds, the in-memory index reads the replica table's change feed when no
+   * notification woke it earlier (the safety net: a NOTIFY is lost while the listener reconnects).
+   */
+  @Expose() @IsInt() @Min(50) @Max(60_000) IMMIGRATION_REPLICA_POLL_MS: number = 1000;
+
+  /** Days a screening (a traveller's identity: personal data) is kept after it was made. */
+  @Expose() @IsInt() @Min(1) @Max(3650) IMMIGRATION_SCREENING_RETENTION_DAYS: number = 90;
+
+  /** Days a departure delay is kept after its validUntil (it no longer refers anyone by then). */
+  @Expose() @IsInt() @Min(1) @Max(3650) IMMIGRATION_DELAY_RETENTION_DAYS: number = 30;
+
+  /**
+   * Days a watchlist replica row is kept after its entry expired (validUntil; for a revoke that
+   * never met its issue, revokedAt): it must outlive any late redelivery of an older version, which
+   * would otherwise find no row to lose against.
+   */
+  @Expose() @IsInt() @Min(1) @Max(3650) IMMIGRATION_REPLICA_RETENTION_DAYS: number = 30;
+
+  /** Seconds between two pruning rounds (screenings, delays, expired replica rows, the index). */
+  @Expose() @IsInt() @Min(1) @Max(86_400) IMMIGRATION_PRUNE_INTERVAL_SECONDS: number = 3600;
+
+  /** Rows deleted per statement while pruning: short transactions, no long locks. */
+  @Expose() @IsInt() @Min(1) @Max(100_000) IMMIGRATION_PRUNE_BATCH: number = 1000;
 }
 
 /** The served checkpoint codes as a list. */

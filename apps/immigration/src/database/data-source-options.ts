@@ -5,6 +5,7 @@ import { Delay } from '../delays/delay.entity.js';
 import { Screening } from '../screening/screening.entity.js';
 import { WatchlistReplicaEntry, WatchlistReplicaState } from '../watchlist/watchlist-replica.entity.js';
 import { CreateImmigrationTables1764700000000 } from './migrations/1764700000000-create-immigration-tables.js';
+import { ReplicaChangeFeedAndRetention1797100000000 } from './migrations/1797100000000-replica-change-feed-and-retention.js';
 
 /** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
 export const IMMIGRATION_ENTITIES = [WatchlistReplicaEntry, WatchlistReplicaState, Screening, Delay];
@@ -12,6 +13,7 @@ export const IMMIGRATION_MIGRATIONS = [
   ...BUS_MIGRATIONS,
   CreateImmigrationTables1764700000000,
   CreateAuditLog1796000000000,
+  ReplicaChangeFeedAndRetention1797100000000,
 ];
 
 /**

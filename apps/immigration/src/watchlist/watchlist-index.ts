@@ -43,6 +43,16 @@ export interface WatchlistScreening {
 export interface WatchlistMatcher {
   /** Applies an entry state; ignored when the held state ranks the same or higher (a redo is harmless). */
   apply(entry: IndexedEntry): void;
+  /**
+   * Holds `entry` as the replica table now holds it, whatever its rank (the change feed: the table
+   * has applied the rank rule already, and a row pruned then written again may rank lower).
+   */
+  put(entry: IndexedEntry): void;
+  /**
+   * Drops the entries the replica's retention drops from the table: those whose validUntil (for a
+   * revoke that never met its issue, revokedAt) is before `cutoff`. Returns how many.
+   */
+  pruneExpired(cutoff: Date): number;
   /** Replaces the whole content with `entries` (at start, from the replica rows). */
   rebuild(entries: Iterable<IndexedEntry>): void;
   /** Screens `traveler` at `now`: only entries active then can match. */
@@ -68,6 +78,10 @@ export class EngineWatchlistMatcher implements WatchlistMatcher {
   apply(entry: IndexedEntry): void {
     const held = this.held.get(entry.entryId);
     if (held && held.rank >= entry.rank) return;
+    this.put(entry);
+  }
+
+  put(entry: IndexedEntry): void {
     this.changes++;
     this.held.set(entry.entryId, entry);
     const input = toEngineInput(entry);
@@ -82,6 +96,20 @@ export class EngineWatchlistMatcher implements WatchlistMatcher {
       if (!(error instanceof ScreeningInputError)) throw error;
       this.index.remove(entry.entryId);
     }
+  }
+
+  pruneExpired(cutoff: Date): number {
+    const t = cutoff.getTime();
+    let pruned = 0;
+    for (const [entryId, entry] of this.held) {
+      const expiresAt = entry.validUntil ?? entry.revokedAt;
+      if (!expiresAt || expiresAt.getTime() >= t) continue;
+      this.held.delete(entryId);
+      this.index.remove(entryId);
+      pruned++;
+    }
+    if (pruned > 0) this.changes++;
+    return pruned;
   }
 
   rebuild(entries: Iterable<IndexedEntry>): void {

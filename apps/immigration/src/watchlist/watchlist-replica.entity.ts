@@ -16,6 +16,8 @@ export class WatchlistReplicaEntry {
   @Column({ type: 'jsonb', nullable: true }) origin!: object | null;
   @Column({ name: 'stream_sequence', type: 'bigint' }) streamSequence!: string;
   @Column({ name: 'applied_at', type: 'timestamptz' }) appliedAt!: Date;
+  /** Position in the table's change feed, stamped by a trigger on every insert and update. */
+  @Column({ name: 'change_seq', type: 'bigint' }) changeSeq!: string;
 }
 
 /** The replica's high-water mark: last applied stream sequence and when. */

@@ -9,6 +9,8 @@ import {
   unknownKeyProblems,
   validationFailed,
 } from '../../shared/request-body.js';
+import { assertServedCheckpointUnit } from '../../shared/checkpoint-unit.js';
+import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
 import { MAX_DELAY_DAYS, OUTCOMES, type Outcome } from './record-outcome.rules.js';
 import { RecordOutcomeService, type OutcomeRequest, type OutcomeResult } from './record-outcome.service.js';
 
@@ -18,7 +20,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @ApiBearerAuth()
 @Controller('v1/screenings')
 export class RecordOutcomeHttpController {
-  constructor(@Inject(RecordOutcomeService) private readonly service: RecordOutcomeService) {}
+  constructor(
+    @Inject(RecordOutcomeService) private readonly service: RecordOutcomeService,
+    @Inject(ServedCheckpoints) private readonly served: ServedCheckpoints,
+  ) {}
 
   @Post(':id/outcome')
   @HttpCode(201)
@@ -44,13 +49,15 @@ export class RecordOutcomeHttpController {
   @ApiCreatedResponse({
     description:
       '{ screeningId, outcome, delayId?, eventId?, validUntil? }; departure_delayed publishes immigration.departure.delayed.v1. ' +
-      '400 VALIDATION_FAILED; 403 AUTH.WRONG_UNIT; 404 IMMIGRATION.SCREENING_NOT_FOUND; 409 IMMIGRATION.OUTCOME_ALREADY_RECORDED.',
+      '403 AUTH.WRONG_UNIT (checked first: a unit that is not a checkpoint of this deployment, whatever the id); 400 VALIDATION_FAILED; 404 IMMIGRATION.SCREENING_NOT_FOUND; 409 IMMIGRATION.OUTCOME_ALREADY_RECORDED.',
   })
   async record(
     @Param('id') id: string,
     @Body() raw: unknown,
     @CurrentUnit() unit: Unit,
   ): Promise<OutcomeResult> {
+    // The unit first: a unit that is not one of our checkpoints must not learn which ids exist.
+    assertServedCheckpointUnit(unit, this.served);
     if (!UUID.test(id)) throw validationFailed([problem('id', 'uuid', 'must be a UUID')]);
     const request = validateOutcomeBody(trimStrings(raw));
     const checkpoint = await this.service.checkpointOf(id);
