@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusHealthService, BusModule, busClientOptions } from '@simpul/bus';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
-import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { DatabaseHealthCheck, HttpEdgeModule, IdempotencyModule, TokenRegistry } from '@simpul/http';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -37,6 +37,8 @@ export class AppModule {
             units: [{ unit: 'ministry:service', source: MINISTRY_SOURCE }],
           },
         }),
+        // The desk's POST routes: Idempotency-Key results, kept DEFAULT_IDEMPOTENCY_RETENTION_DAYS.
+        IdempotencyModule.forRoot(),
         IdentitiesModule,
         CasesModule,
         AlertsModule,

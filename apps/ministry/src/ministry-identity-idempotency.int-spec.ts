@@ -53,7 +53,7 @@ async function counts(): Promise<Record<string, number>> {
       (SELECT coalesce(sum(version), 0)::int FROM ministry_watchlist_entry) AS versions,
       (SELECT count(*)::int FROM ministry_company_sanction) AS sanctions,
       (SELECT count(*)::int FROM ministry_alert WHERE status = 'acknowledged') AS acknowledged,
-      (SELECT count(*)::int FROM ministry_idempotency_key) AS keys,
+      (SELECT count(*)::int FROM http_idempotency_key) AS keys,
       (SELECT count(*)::int FROM bus_outbox) AS outbox`);
   const onStream = (await jsm.streams.info('MINISTRY')).state.messages;
   return { ...row, emitted: row.outbox + onStream, outbox: 0 };

@@ -63,7 +63,7 @@ async function counts(): Promise<{ arrests: number; interceptions: number; keys:
   const [row] = await dataSource.query(`SELECT
       (SELECT count(*)::int FROM arrests) AS arrests,
       (SELECT count(*)::int FROM interceptions) AS interceptions,
-      (SELECT count(*)::int FROM idempotency_keys) AS keys,
+      (SELECT count(*)::int FROM http_idempotency_key) AS keys,
       (SELECT count(*)::int FROM bus_outbox) AS outbox`);
   const onStream = (await probe.jsm.streams.info('POLICE')).state.messages;
   return {

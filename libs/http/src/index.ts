@@ -20,6 +20,24 @@ export {
   type IdempotentReplay,
 } from './idempotency/idempotency.rules.js';
 export { IdempotencyKeyReused } from './idempotency/idempotency.errors.js';
+export {
+  IdempotentWriteService,
+  type IdempotencyContext,
+  type IdempotentWrite,
+} from './idempotency/idempotent-write.service.js';
+export {
+  IdempotencyRetention,
+  pruneIdempotencyKeys,
+  DEFAULT_IDEMPOTENCY_RETENTION_DAYS,
+  DEFAULT_IDEMPOTENCY_PRUNE_INTERVAL_MS,
+  type IdempotencyRetentionOptions,
+} from './idempotency/idempotency-retention.js';
+export { IdempotencyModule } from './idempotency/idempotency.module.js';
+export {
+  HTTP_MIGRATIONS,
+  HttpIdempotencyKeys1797300000000,
+  moveIdempotencyRows,
+} from './idempotency/migrations.js';
 export { trimStrings, isPlainObject } from './body/trim-strings.js';
 export { MAX_JSON_DEPTH, nestsDeeperThan, nestingProblem } from './body/json-depth.js';
 export { validationFailed } from './errors/validation-failed.js';

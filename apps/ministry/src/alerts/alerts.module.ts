@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyModule } from '../shared/idempotency/idempotency.module.js';
 import { AlertExpiringEntriesService } from './alert-expiring-entries/alert-expiring-entries.service.js';
 import { AcknowledgeAlertHttpController } from './acknowledge-alert/acknowledge-alert.http.controller.js';
 import { ListAlertsHttpController } from './list-alerts/list-alerts.http.controller.js';
@@ -7,7 +6,6 @@ import { RaiseAlertService } from './raise-alert/raise-alert.service.js';
 
 /** Alerts for the rapid response team: raised by reactions, listed and acknowledged by the desk. */
 @Module({
-  imports: [IdempotencyModule],
   controllers: [ListAlertsHttpController, AcknowledgeAlertHttpController],
   providers: [RaiseAlertService, AlertExpiringEntriesService],
   exports: [RaiseAlertService],

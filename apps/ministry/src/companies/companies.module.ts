@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyModule } from '../shared/idempotency/idempotency.module.js';
 import { ListCompaniesHttpController } from './list-companies/list-companies.http.controller.js';
 import { RecordCompanyService } from './record-company/record-company.service.js';
 import { SanctionCompanyHttpController } from './sanction-company/sanction-company.http.controller.js';
@@ -7,7 +6,6 @@ import { SanctionCompanyService } from './sanction-company/sanction-company.serv
 
 /** Placement companies (P3MI) named in events, and the desk's sanctions against them. */
 @Module({
-  imports: [IdempotencyModule],
   controllers: [ListCompaniesHttpController, SanctionCompanyHttpController],
   providers: [RecordCompanyService, SanctionCompanyService],
   exports: [RecordCompanyService],

@@ -1,15 +1,16 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
 import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
+import { HTTP_MIGRATIONS } from '@simpul/http';
 import type { DataSourceOptions } from 'typeorm';
 import { AlertEntity } from '../alerts/alert.entity.js';
 import { CaseEntity, CaseEventEntity, CaseLinkEntity } from '../cases/case.entity.js';
 import { CompanyEntity, CompanySanctionEntity } from '../companies/company.entity.js';
-import { IdempotencyKeyEntity } from '../shared/idempotency/idempotency-key.entity.js';
 import { PreventedDepartureEntity } from '../stats/prevented-departure.entity.js';
 import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity.js';
 import { CreateMinistryTables1764600000000 } from './migrations/1764600000000-create-ministry-tables.js';
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
+import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/1797300000001-move-idempotency-keys-to-http.js';
 
 /** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
@@ -21,7 +22,6 @@ export const MINISTRY_ENTITIES = [
   CompanyEntity,
   CompanySanctionEntity,
   PreventedDepartureEntity,
-  IdempotencyKeyEntity,
 ];
 
 export const MINISTRY_MIGRATIONS = [
@@ -30,6 +30,8 @@ export const MINISTRY_MIGRATIONS = [
   NameLinksIdempotencyCheckpointFacts1795828453000,
   CreateAuditLog1796000000000,
   PseudonymiseIdentities1796100000000,
+  ...HTTP_MIGRATIONS,
+  MoveIdempotencyKeysToHttp1797300000001,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PersonVault } from '../identities/person-vault.js';
 import { ministryDataSourceOptions, MINISTRY_MIGRATIONS } from './data-source-options.js';
 import { migrateMinistry } from './migrate.js';
+import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/1797300000001-move-idempotency-keys-to-http.js';
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 
@@ -24,14 +25,22 @@ function setPrivacyEnv(on: boolean): void {
   }
 }
 
+/**
+ * The migrations in the order TypeORM applies them: by the timestamp ending each name, not by their
+ * place in the list (BUS_MIGRATIONS and HTTP_MIGRATIONS are spread in as blocks).
+ */
+const APPLY_ORDER = [...MINISTRY_MIGRATIONS].sort(
+  (a, b) => Number(/\d{13}$/.exec(new a().name)![0]) - Number(/\d{13}$/.exec(new b().name)![0]),
+);
+
 /** How many migrations to undo so that `migration` is the last one undone (the latest first). */
 function undoneThrough(migration: new () => object): number {
-  return MINISTRY_MIGRATIONS.length - MINISTRY_MIGRATIONS.indexOf(migration as never);
+  return APPLY_ORDER.length - APPLY_ORDER.indexOf(migration as never);
 }
 
 /** The names of `migration` and every later one, in the order they apply. */
 function namesFrom(migration: new () => object): string[] {
-  return MINISTRY_MIGRATIONS.slice(MINISTRY_MIGRATIONS.indexOf(migration as never)).map((m) => new m().name);
+  return APPLY_ORDER.slice(APPLY_ORDER.indexOf(migration as never)).map((m) => new m().name);
 }
 
 beforeAll(async () => {
@@ -69,7 +78,7 @@ describe('ministry migrations', () => {
           'ministry_case_link',
           'ministry_company',
           'ministry_company_sanction',
-          'ministry_idempotency_key',
+          'http_idempotency_key',
           'ministry_prevented_departure',
           'ministry_watchlist_entry',
         ]),
@@ -256,6 +265,32 @@ describe('ministry migrations', () => {
       );
       expect(await dataSource.query(`SELECT kind FROM ministry_case_link`)).toEqual([{ kind: 'report' }]);
       await migrateMinistry(db.url);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('keeps every Idempotency-Key result across the move to http_idempotency_key, and back on down', async () => {
+    await migrateMinistry(db.url);
+    const dataSource = new DataSource(ministryDataSourceOptions(db.url));
+    await dataSource.initialize();
+    try {
+      await dataSource.query(
+        `INSERT INTO http_idempotency_key (unit_id, key, request_hash, status_code, response)
+         VALUES ('ministry:desk', 'k-1', 'h', 201, '{"id":"x"}')`,
+      );
+      for (let i = undoneThrough(MoveIdempotencyKeysToHttp1797300000001); i > 0; i--) {
+        await dataSource.undoLastMigration();
+      }
+      const back = `SELECT unit_id, key, request_hash, status_code, response FROM ministry_idempotency_key`;
+      expect(await dataSource.query(back)).toEqual([
+        { unit_id: 'ministry:desk', key: 'k-1', request_hash: 'h', status_code: 201, response: { id: 'x' } },
+      ]);
+      await migrateMinistry(db.url);
+      expect(await dataSource.query(`SELECT key, response FROM http_idempotency_key`)).toEqual([
+        { key: 'k-1', response: { id: 'x' } },
+      ]);
+      expect(await tables(dataSource)).not.toContain('ministry_idempotency_key');
     } finally {
       await dataSource.destroy();
     }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyModule } from '../shared/idempotency/idempotency.module.js';
 import { IssueAutomaticEntriesService } from './issue-automatic-entries/issue-automatic-entries.service.js';
 import { IssueEntryHttpController } from './issue-entry/issue-entry.http.controller.js';
 import { IssueEntryService } from './issue-entry/issue-entry.service.js';
@@ -11,7 +10,6 @@ import { RevokeEntryService } from './revoke-entry/revoke-entry.service.js';
 
 /** The watchlist the ministry issues to every checkpoint: automatic entries from police events, desk entries, revocations. */
 @Module({
-  imports: [IdempotencyModule],
   controllers: [
     ListEntriesHttpController,
     IssueEntryHttpController,

@@ -1,20 +1,23 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
 import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
+import { HTTP_MIGRATIONS } from '@simpul/http';
 import type { DataSourceOptions } from 'typeorm';
 import { Arrest } from '../arrests/arrest.entity.js';
 import { Interception } from '../interceptions/interception.entity.js';
 import { Match } from '../matches/match.entity.js';
-import { IdempotencyKey } from '../recording/idempotency-key.entity.js';
 import { CreatePoliceTables1764806400000 } from './migrations/1764806400000-create-police-tables.js';
+import { MovePoliceIdempotencyKeysToHttp1797300000002 } from './migrations/1797300000002-move-idempotency-keys-to-http.js';
 
 /** Every entity of the police database, listed explicitly (no globs under ESM). */
-export const POLICE_ENTITIES = [Arrest, Interception, IdempotencyKey, Match];
+export const POLICE_ENTITIES = [Arrest, Interception, Match];
 
-/** The bus's tables, then the police tables, then the audit log, in order. */
+/** The bus's tables, then the police tables, the audit log, and the HTTP edge's idempotency keys, in order. */
 export const POLICE_MIGRATIONS = [
   ...BUS_MIGRATIONS,
   CreatePoliceTables1764806400000,
   CreateAuditLog1796000000000,
+  ...HTTP_MIGRATIONS,
+  MovePoliceIdempotencyKeysToHttp1797300000002,
 ];
 
 /**

@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiException, CurrentUnit, type Unit } from '@simpul/http';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
-import { IdempotentWriteService } from '../../shared/idempotency/idempotent-write.service.js';
+import { IdempotentWriteService } from '@simpul/http';
 import { isUuid } from '../../shared/uuid.js';
 import { AlertEntity } from '../alert.entity.js';
 import { alertView, type AlertView } from '../alert.view.js';

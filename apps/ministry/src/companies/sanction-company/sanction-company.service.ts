@@ -3,10 +3,7 @@ import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_COMPANY_SANCTIONED_V1, MINISTRY_SOURCE, uuidv7 } from '@simpul/contracts';
 import { CompanyNotFound } from '../companies.errors.js';
 import { buildOrReject, objectBody } from '../../shared/http-body.js';
-import {
-  IdempotentWriteService,
-  type IdempotencyContext,
-} from '../../shared/idempotency/idempotent-write.service.js';
+import { IdempotentWriteService, type IdempotencyContext } from '@simpul/http';
 import { isUuid } from '../../shared/uuid.js';
 import { CompanyEntity } from '../company.entity.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';

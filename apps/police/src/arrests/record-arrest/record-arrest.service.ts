@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from '@simpul/contracts';
-import type { Unit } from '@simpul/http';
+import { validationFailed, type Unit } from '@simpul/http';
 import { DataSource } from 'typeorm';
 import { Interception } from '../../interceptions/interception.entity.js';
-import {
-  RecordingService,
-  validationFailed,
-  type RecordedResponse,
-} from '../../recording/recording.service.js';
+import { RecordingService, type RecordedResponse } from '../../recording/recording.service.js';
 import { Arrest } from '../arrest.entity.js';
 import { arrestCorrelationId, arrestEventFromBody, namedInterceptionId } from '../arrest.rules.js';
 

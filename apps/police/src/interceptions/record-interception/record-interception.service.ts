@@ -1,11 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from '@simpul/contracts';
-import type { Unit } from '@simpul/http';
-import {
-  RecordingService,
-  validationFailed,
-  type RecordedResponse,
-} from '../../recording/recording.service.js';
+import { validationFailed, type Unit } from '@simpul/http';
+import { RecordingService, type RecordedResponse } from '../../recording/recording.service.js';
 import { Interception } from '../interception.entity.js';
 import { interceptionEventFromBody } from '../interception.rules.js';
 

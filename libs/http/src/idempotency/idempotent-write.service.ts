@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson } from '@simpul/bus';
-import { IdempotencyKeyReused } from '@simpul/http';
 import { DataSource, type EntityManager } from 'typeorm';
-import { trimStrings, validationFailed } from '../http-body.js';
-import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
-import { idempotencyKeyProblem, replayOf, requestHash } from '@simpul/http';
+import { trimStrings } from '../body/trim-strings.js';
+import { canonicalBody } from './canonical-body.js';
+import { validationFailed } from '../errors/validation-failed.js';
+import { IdempotencyKeyReused } from './idempotency.errors.js';
+import { idempotencyKeyProblem, replayOf, requestHash } from './idempotency.rules.js';
 
 /** Who asks, and under which `Idempotency-Key` header (absent: no idempotency). */
 export interface IdempotencyContext {
@@ -15,6 +15,7 @@ export interface IdempotencyContext {
 export interface IdempotentWrite extends IdempotencyContext {
   /** Names the operation in the hash, path ids included (`POST /v1/watchlist/<id>/revoke`). */
   operation: string;
+  /** The body as received; hashed trimmed, in canonical JSON (key order does not matter). */
   body: unknown;
   /** HTTP status of a success (the route's own). */
   statusCode: number;
@@ -24,11 +25,11 @@ export interface IdempotentWrite extends IdempotencyContext {
 class KeyTakenMeanwhile extends Error {}
 
 /**
- * Runs a desk write in one transaction, honouring `Idempotency-Key` per calling unit as the police
- * service does: a repeat of the same request returns the first result and writes nothing; another
- * request under the same key is 409 IDEMPOTENCY_KEY_REUSED. The key row is inserted first in the
- * write's transaction, so a concurrent repeat waits for it and then replays; a 4xx rolls it back
- * with everything else.
+ * Runs a write in one transaction, honouring `Idempotency-Key` per calling unit (table
+ * http_idempotency_key, HTTP_MIGRATIONS): a repeat of the same request returns the first result and
+ * writes nothing; another request under the same key is 409 IDEMPOTENCY_KEY_REUSED. The key row is
+ * inserted first in the write's transaction, so a concurrent repeat waits for it and then replays;
+ * an error rolls it back with everything else. Results must hold ids only (they are stored).
  */
 @Injectable()
 export class IdempotentWriteService {
@@ -42,22 +43,23 @@ export class IdempotentWriteService {
     if (keyProblem) throw validationFailed([keyProblem]);
     const key = request.key;
     if (key === undefined) return this.dataSource.transaction(work);
-    const hash = requestHash(request.operation, canonicalJson(trimStrings(request.body) ?? null));
+    const hash = requestHash(request.operation, canonicalBody(trimStrings(request.body) ?? null));
     const earlier = await this.replay<T>(request.unitId, key, hash);
     if (earlier) return earlier;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const inserted: unknown[] = await manager.query(
-          `INSERT INTO ministry_idempotency_key (unit_id, key, request_hash, status_code, response)
+          `INSERT INTO http_idempotency_key (unit_id, key, request_hash, status_code, response)
            VALUES ($1, $2, $3, $4, '{}') ON CONFLICT (unit_id, key) DO NOTHING RETURNING key`,
           [request.unitId, key, hash, request.statusCode],
         );
         if (inserted.length === 0) throw new KeyTakenMeanwhile();
         const result = await work(manager);
-        await manager.query(
-          `UPDATE ministry_idempotency_key SET response = $3 WHERE unit_id = $1 AND key = $2`,
-          [request.unitId, key, JSON.stringify(result)],
-        );
+        await manager.query(`UPDATE http_idempotency_key SET response = $3 WHERE unit_id = $1 AND key = $2`, [
+          request.unitId,
+          key,
+          JSON.stringify(result),
+        ]);
         return result;
       });
     } catch (error) {
@@ -70,12 +72,18 @@ export class IdempotentWriteService {
   }
 
   private async replay<T>(unitId: string, key: string, hash: string): Promise<T | undefined> {
-    const stored = await this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ unitId, key });
+    const rows: Array<{ request_hash: string; status_code: number; response: Record<string, unknown> }> =
+      await this.dataSource.query(
+        `SELECT request_hash, status_code, response FROM http_idempotency_key WHERE unit_id = $1 AND key = $2`,
+        [unitId, key],
+      );
+    const stored = rows[0];
     if (!stored) return undefined;
-    const outcome = replayOf(stored, hash);
-    if (outcome.kind === 'conflict') {
-      throw new IdempotencyKeyReused();
-    }
+    const outcome = replayOf(
+      { requestHash: stored.request_hash, statusCode: stored.status_code, response: stored.response },
+      hash,
+    );
+    if (outcome.kind === 'conflict') throw new IdempotencyKeyReused();
     return outcome.response as T;
   }
 }
