@@ -6,6 +6,7 @@ import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http
 import { ImmigrationConfig, servedCheckpoints } from './config/immigration.config.js';
 import { immigrationDataSourceOptions } from './database/data-source-options.js';
 import { DelaysModule } from './delays/delays.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
 import { Clock } from './shared/clock.js';
 import { ServedCheckpoints } from './shared/served-checkpoints.js';
@@ -59,6 +60,7 @@ export class AppModule {
         WatchlistModule.forSite(site),
         DelaysModule.forSite(site),
         ScreeningModule,
+        RetentionModule,
       ],
     };
   }
