@@ -1,8 +1,15 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { backoffDelay } from '../connection/backoff.js';
 import { publishDeadLetter } from '../dead-letters/publish-dead-letter.js';
-import { describeError, type SafeErrorDescription } from '../errors.js';
+import {
+  BusErrorCode,
+  describeError,
+  PoisonMessageError,
+  RetryLaterError,
+  type SafeErrorDescription,
+} from '../errors.js';
 import type { BusLogger } from '../logger.js';
+import type { Admitted } from './admit.js';
 import { retryDelay } from './retry.js';
 
 export interface SettleOptions {
@@ -20,6 +27,8 @@ export interface SettleOptions {
 }
 
 export interface SettleStats {
+  /** Failed attempts nak'ed for a later retry. */
+  retried: number;
   deadLettered: number;
   /** Dead letters stored with a digest and pointer instead of a body too large for DEAD_LETTERS. */
   deadLettersTruncated: number;
@@ -28,7 +37,7 @@ export interface SettleStats {
 }
 
 /**
- * Settles messages: ack, delayed nak, and dead letter then `term()`. Each message is settled once;
+ * The settle stage: ack, delayed nak, and dead letter then `term()`. Each message is settled once;
  * later calls for it are ignored, so a batch that failed half-way can settle "the rest".
  *
  * A dead letter that cannot be stored (DEAD_LETTERS missing, refusing, NATS trouble) never makes
@@ -47,7 +56,12 @@ export class Settler {
   constructor(
     private readonly options: SettleOptions,
     /** Counters, shared with the runner's stats. */
-    readonly stats: SettleStats = { deadLettered: 0, deadLettersTruncated: 0, deadLetterFailures: 0 },
+    readonly stats: SettleStats = {
+      retried: 0,
+      deadLettered: 0,
+      deadLettersTruncated: 0,
+      deadLetterFailures: 0,
+    },
   ) {}
 
   /** Messages whose dead letter is being retried (a gauge to alert on). */
@@ -81,6 +95,44 @@ export class Settler {
     }
     this.claim(msg);
     msg.nak(delayMs ?? retryDelay(msg.info.deliveryCount, this.options.retryDelaysMs));
+  }
+
+  /**
+   * Settles a message whose transaction failed: dead letter for poison (a PoisonMessageError or an
+   * error class a handler declared) and for a failure on the last allowed attempt, else a nak
+   * delayed by the retry schedule or the handler's RetryLaterError.
+   */
+  async failed(p: Admitted, error: unknown): Promise<void> {
+    const d = describeError(error);
+    const poison =
+      error instanceof PoisonMessageError ||
+      p.handlers.some((h) => h.poison.some((cls) => error instanceof (cls as unknown as new () => Error)));
+    if (poison) {
+      await this.deadLetter(p.msg, {
+        ...d,
+        code: error instanceof PoisonMessageError ? d.code : BusErrorCode.HANDLER_POISON,
+        message: error instanceof PoisonMessageError ? d.message : `${d.name}: ${d.message}`,
+      });
+      return;
+    }
+    const deliveries = p.msg.info.deliveryCount;
+    if (deliveries >= this.options.maxAttempts) {
+      await this.deadLetter(p.msg, {
+        ...d,
+        code: BusErrorCode.RETRIES_EXHAUSTED,
+        message: `event ${p.event.id} failed ${deliveries} times; last: ${d.code} ${d.message}`,
+      });
+      return;
+    }
+    const delay =
+      error instanceof RetryLaterError && error.delayMs !== undefined
+        ? error.delayMs
+        : retryDelay(deliveries, this.options.retryDelaysMs);
+    this.stats.retried++;
+    this.options.logger.warn(
+      `consumer ${this.options.durable}: event ${p.event.id} (${p.event.type}) attempt ${deliveries} failed (${d.code}: ${d.message}); retry in ${delay} ms`,
+    );
+    await this.retry(p.msg, d, delay);
   }
 
   /** Received but never started (the runner stops): another instance may take it at once. */
