@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { describe, expect, it } from '@jest/globals';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { BusClientConfig, busClientOptions, databaseSessionLimits } from './bus-client-config.js';
+
+/** What a service's config module does with the environment (strings in, typed and validated out). */
+function load(env: Record<string, string>): { config: BusClientConfig; problems: string[] } {
+  const config = plainToInstance(BusClientConfig, env, {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: true,
+    exposeDefaultValues: true,
+  });
+  const problems = validateSync(config).flatMap((e) =>
+    Object.keys(e.constraints ?? {}).map((rule) => `${e.property}: ${rule}`),
+  );
+  return { config, problems };
+}
+
+describe('BusClientConfig time limits', () => {
+  it('defaults to a 30 s handler limit and 60 s / 10 s / 60 s database session limits', () => {
+    const { config, problems } = load({});
+    expect(problems).toEqual([]);
+    expect(busClientOptions(config).handlerTimeoutMs).toBe(30_000);
+    expect(databaseSessionLimits(config)).toEqual({
+      statementTimeoutMs: 60_000,
+      lockTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 60_000,
+    });
+  });
+
+  it('reads them from the environment', () => {
+    const { config, problems } = load({
+      BUS_HANDLER_TIMEOUT_MS: '5000',
+      DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_LOCK_TIMEOUT_MS: '2500',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '90000',
+    });
+    expect(problems).toEqual([]);
+    expect(busClientOptions(config).handlerTimeoutMs).toBe(5000);
+    expect(databaseSessionLimits(config)).toEqual({
+      statementTimeoutMs: 0,
+      lockTimeoutMs: 2500,
+      idleInTransactionTimeoutMs: 90_000,
+    });
+  });
+
+  it('names the variable and the rule of a bad value', () => {
+    expect(load({ BUS_HANDLER_TIMEOUT_MS: '50' }).problems).toEqual(['BUS_HANDLER_TIMEOUT_MS: min']);
+    expect(load({ DB_LOCK_TIMEOUT_MS: 'soon' }).problems).toContain('DB_LOCK_TIMEOUT_MS: isInt');
+    expect(load({ DB_STATEMENT_TIMEOUT_MS: '-1' }).problems).toEqual(['DB_STATEMENT_TIMEOUT_MS: min']);
+  });
+});
