@@ -29,11 +29,11 @@ import {
   OnBusEvents,
   SimpulBus,
   collectHandlers,
-  ensureDevKeys,
   findUp,
   silentLogger,
   type BatchContext,
 } from '@simpul/bus';
+import { ensureDevKeys } from '@simpul/bus/dev';
 import { applyRegistry, inboxPrefixOf, loadRegistry, provisionAsAdmin, unitCredsFile } from '@simpul/trust';
 import {
   createTestDataSource,

@@ -7,12 +7,12 @@ import {
   BusErrorCode,
   generateSigningKey,
   KeyRing,
-  listDeadLetters,
   silentLogger,
   subjectMatches,
   type BusEvent,
   type SigningKey,
 } from '@simpul/bus';
+import { listDeadLetters } from '@simpul/bus/operator';
 import { publishSignedEvent } from '@simpul/bus/testing';
 import {
   buildEvent,

@@ -7,11 +7,11 @@ import {
   BusHeader,
   generateSigningKey,
   KeyRing,
-  listDeadLetters,
   signBytes,
   silentLogger,
   type BusEvent,
 } from '@simpul/bus';
+import { listDeadLetters } from '@simpul/bus/operator';
 import { publishSignedEvent, waitFor } from '@simpul/bus/testing';
 import { buildEvent, poldaSource, uuidv7, type EventDataMap } from '@simpul/contracts';
 import {

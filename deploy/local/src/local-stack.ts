@@ -74,6 +74,8 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
         NATS_URL: nats.url,
         ...natsIdentityEnv(nats, service),
         SIMPUL_KEYS_DIR: keysDir,
+        // A local run is a development run: a service may generate a dev key it is missing.
+        SIMPUL_DEV_KEYS: '1',
         TOKEN_HASHES_FILE: hashesFile,
         // A local run serves every reference unit; the services have no repository defaults.
         REFERENCE_UNITS_FILE: process.env.REFERENCE_UNITS_FILE || referenceUnitsPath(),

@@ -1,7 +1,9 @@
 /**
- * @simpul/bus: the JetStream transport of Simpul (docs/contract.md §2-§4, §9). Connection, provisioning
- * as code, transactional outbox and relay, signed events, consumer runner with inbox, retries and
- * dead letters, operator functions, and the Nest module that wires them.
+ * @simpul/bus: the JetStream transport of Simpul (docs/contract.md §2-§4, §9). What a service
+ * uses: connection, topology, transactional outbox and relay, signed events, consumer runner with
+ * inbox, retries and dead-lettering, health, migrations, and the Nest module that wires them.
+ * Operator functions (dead-letter listing and replay, tail, provisioning, outbox set-aside rows)
+ * are in `@simpul/bus/operator`; generating dev keys is in `@simpul/bus/dev`.
  */
 export { BusError, BusErrorCode, PoisonMessageError, RetryLaterError, describeError } from './errors.js';
 export type { SafeErrorDescription } from './errors.js';
@@ -31,11 +33,15 @@ export {
   MAX_MSG_SIZE,
 } from './provisioning/topology.js';
 export type { StreamDefinition, ConsumerDefinition, TopologyOptions } from './provisioning/topology.js';
-export { provisionTopology, streamConfig, consumerConfig } from './provisioning/provision.js';
-export type { ProvisionReport, ProvisionAction } from './provisioning/provision.js';
 
 // outbox and relay
-export { BUS_MIGRATIONS, BusOutbox1764201600000, BusInbox1764201600001 } from './outbox/migrations.js';
+export {
+  BUS_MIGRATIONS,
+  BusOutbox1764201600000,
+  BusInbox1764201600001,
+  BusOutboxDeadLetterPath1797250000000,
+} from './outbox/migrations.js';
+export { INBOX_RETENTION_MS } from './outbox/inbox-retention.js';
 export { appendToOutbox, appendManyToOutbox } from './outbox/append.js';
 export type { AppendOptions } from './outbox/append.js';
 export { onOutboxCommit } from './outbox/commit-hook.js';
@@ -73,7 +79,7 @@ export type {
 } from './signing/registry.js';
 export { KeyRing } from './signing/key-ring.js';
 export type { EventSigner } from './signing/key-ring.js';
-export { ensureDevKeys, applyDevKeyRevocations } from './signing/dev-keys.js';
+// The shape of BusModuleOptions' key units; generating keys is in @simpul/bus/dev.
 export type { DevUnit } from './signing/dev-keys.js';
 export { verifySignature, authorizeEvent, claimedSignature, verifyCanonicalForm } from './signing/verify.js';
 export type { ClaimedSignature, HeaderReader } from './signing/verify.js';
@@ -96,21 +102,12 @@ export { ConsumerRunner } from './consumer/consumer-runner.js';
 export type { ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/consumer-runner.js';
 export { retryDelay, DEFAULT_RETRY_DELAYS_MS } from './consumer/retry.js';
 
-// dead letters, tail, health
+// dead-letter publishing, health
 export {
   publishDeadLetter,
   deadLetterSubject,
   DeadLetterTruncationHeader,
 } from './dead-letters/publish-dead-letter.js';
-export { listDeadLetters, replayDeadLetters, DEAD_LETTER_STREAM } from './dead-letters/dead-letters.js';
-export type {
-  DeadLetter,
-  ReplayResult,
-  ReplayOptions,
-  ListDeadLettersOptions,
-} from './dead-letters/dead-letters.js';
-export { tailSubject, inspectMessage, formatTailEntry } from './tail/tail.js';
-export type { TailEntry, SignatureStatus } from './tail/tail.js';
 export { busHealth, BusHealthIndicator } from './health/bus-health.js';
 export type { BusHealthReport, BusHealthSources } from './health/bus-health.js';
 export { childTraceparent, newTraceparent, isTraceparent } from './tracing/traceparent.js';
@@ -126,4 +123,3 @@ export {
   BUS_MODULE_OPTIONS,
 } from './nest/bus.module.js';
 export type { BusModuleOptions, BusModuleAsyncOptions } from './nest/bus.module.js';
-export { connectOperator, resolveKeyRegistry } from './operator/operator.js';

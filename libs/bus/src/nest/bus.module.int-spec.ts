@@ -103,6 +103,7 @@ beforeAll(async () => {
           nats: { servers: nats.url },
           keys: {
             devDirectory: keyDir,
+            generate: true,
             units: [
               { unit: 'polda:riau', source: '/polri/polda/riau' },
               { unit: 'ministry:service', source: '/kp2mi/ministry' },

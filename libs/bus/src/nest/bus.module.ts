@@ -21,6 +21,7 @@ import type { BusEvent } from '../contracts.js';
 import { BusError, BusErrorCode } from '../errors.js';
 import type { BusHealthReport } from '../health/bus-health.js';
 import { appendManyToOutbox, appendToOutbox, type AppendOptions } from '../outbox/append.js';
+import { devKeysAllowed, loadConfiguredKeys } from '../signing/configured-keys.js';
 import { ensureDevKeys, type DevUnit } from '../signing/dev-keys.js';
 import type { EventSigner } from '../signing/key-ring.js';
 import type { KeyRegistry } from '../signing/registry.js';
@@ -42,10 +43,14 @@ export interface BusModuleOptions extends Omit<
   /** Name of the TypeORM DataSource holding the bus tables (default: the default DataSource). */
   dataSourceName?: string;
   /**
-   * Trust and signing material: a registry (+ signer for publishing services), or a dev key
-   * directory (`.simpul/keys`) where keys for `units` are generated when missing.
+   * Trust and signing material: a registry (+ signer for publishing services), or a key directory
+   * (`registry.json` + `private/`) holding a key for each of `units`. Missing keys are generated
+   * only in a development run (`generate`, default: `SIMPUL_DEV_KEYS=1`, set by the launcher and
+   * the test harnesses); otherwise the start fails naming what is missing.
    */
-  keys: { registry: KeyRegistry; signer?: EventSigner } | { devDirectory: string; units?: DevUnit[] };
+  keys:
+    | { registry: KeyRegistry; signer?: EventSigner }
+    | { devDirectory: string; units?: DevUnit[]; generate?: boolean };
 }
 
 export interface BusModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -162,7 +167,11 @@ function connectionFactory(options: BusModuleOptions): BusConnection {
 
 async function keysFactory(options: BusModuleOptions): Promise<ResolvedKeys> {
   if ('registry' in options.keys) return options.keys;
-  const { registry, keyRing } = await ensureDevKeys(options.keys.devDirectory, options.keys.units ?? []);
+  const { devDirectory, units = [] } = options.keys;
+  const { registry, keyRing } =
+    (options.keys.generate ?? devKeysAllowed())
+      ? await ensureDevKeys(devDirectory, units)
+      : loadConfiguredKeys(devDirectory, units);
   return { registry, signer: keyRing };
 }
 

@@ -48,6 +48,8 @@ export async function startTestInfra(options: TestInfraOptions): Promise<TestInf
     nats = await startNatsServer(options.nats);
     db = await createTestDatabase(options.database);
     const keys = await createTestKeys(options.units, join(tmp, 'keys'));
+    // A test run is a development run: services started in-process may generate missing dev keys.
+    process.env.SIMPUL_DEV_KEYS ??= '1';
     const tokensFile = join(tmp, 'token-hashes.json');
     writeFileSync(tokensFile, JSON.stringify(options.tokenHashes));
     return { nats, db, keys, tmp, tokensFile, stop };

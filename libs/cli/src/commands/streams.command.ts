@@ -1,10 +1,5 @@
-import {
-  connectOperator,
-  describeError,
-  provisionTopology,
-  simpulConsumers,
-  simpulStreams,
-} from '@simpul/bus';
+import { describeError, simpulConsumers, simpulStreams } from '@simpul/bus';
+import { connectOperator, provisionTopology } from '@simpul/bus/operator';
 
 const USAGE = 'usage: simpul streams provision [--site <site id>]... [--replicas <n>] [--json]';
 

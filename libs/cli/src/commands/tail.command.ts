@@ -1,10 +1,5 @@
-import {
-  connectOperator,
-  describeError,
-  formatTailEntry,
-  resolveKeyRegistry,
-  tailSubject,
-} from '@simpul/bus';
+import { describeError } from '@simpul/bus';
+import { connectOperator, formatTailEntry, resolveKeyRegistry, tailSubject } from '@simpul/bus/operator';
 
 const USAGE = 'usage: simpul tail <subject> [--count <n>] [--json]';
 

@@ -1,4 +1,5 @@
-import { BusConnection, provisionTopology, silentLogger, type ProvisionReport } from '@simpul/bus';
+import { BusConnection, silentLogger } from '@simpul/bus';
+import { provisionTopology, type ProvisionReport } from '@simpul/bus/operator';
 import type { TrustMaterial } from '../onboarding/trust-material.js';
 import { unitCredsFile } from '../onboarding/trust-material.js';
 import { activeUnits } from '../registry/unit-entry.js';

@@ -1,12 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ensureDevKeys,
-  applyDevKeyRevocations,
-  type ConsumerDefinition,
-  type StreamDefinition,
-  type TopologyOptions,
-} from '@simpul/bus';
+import { type ConsumerDefinition, type StreamDefinition, type TopologyOptions } from '@simpul/bus';
+import { ensureDevKeys, applyDevKeyRevocations } from '@simpul/bus/dev';
 import { credsFileOf, ensureNkeyCredentials, removeCredentials } from '../credentials/nkey-credentials.js';
 import { renderAuthorization } from '../nats/server-config.js';
 import { topologyForRegistry } from '../nats/topology.js';
