@@ -42,7 +42,19 @@ export interface SimpulBusOptions {
   /** Relay tuning, or false for a service that publishes nothing. */
   relay?:
     | false
-    | Partial<Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'leaseMs' | 'publishTimeoutMs'>>;
+    | Partial<
+        Pick<
+          OutboxRelayOptions,
+          | 'batchSize'
+          | 'pollIntervalMs'
+          | 'leaseMs'
+          | 'publishTimeoutMs'
+          | 'maxAttempts'
+          | 'retryInitialMs'
+          | 'retryMaxMs'
+          | 'inboxPruning'
+        >
+      >;
   /** Longest time of one consumer transaction, in milliseconds, for every durable (default 30 000). */
   handlerTimeoutMs?: number;
   /** Per-durable tuning, by durable name. */
