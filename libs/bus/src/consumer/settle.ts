@@ -166,7 +166,16 @@ export class Settler {
   }
 
   private async hold(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
-    const keepAlive = setInterval(() => msg.working(), Math.max(this.options.ackWaitMs / 3, 250));
+    const keepAlive = setInterval(
+      () => {
+        try {
+          msg.working();
+        } catch {
+          // Closed connection: the hold goes on; the server redelivers once the ack wait passes.
+        }
+      },
+      Math.max(this.options.ackWaitMs / 3, 250),
+    );
     try {
       for (let attempt = 1; ; attempt++) {
         if (this.stopping) {
