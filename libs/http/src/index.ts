@@ -39,6 +39,16 @@ export {
   moveIdempotencyRows,
 } from './idempotency/migrations.js';
 export { trimStrings, isPlainObject } from './body/trim-strings.js';
+export {
+  bodyProblemOf,
+  bodyProblems,
+  buildOrReject,
+  generatedFieldProblem,
+  notAnObjectProblem,
+  objectBody,
+} from './body/body-problems.js';
+export { bodySchemaFor } from './body/body-schema.js';
+export { QueryReader } from './query/query-reader.js';
 export { MAX_JSON_DEPTH, nestsDeeperThan, nestingProblem } from './body/json-depth.js';
 export { validationFailed } from './errors/validation-failed.js';
 export {

@@ -1,7 +1,8 @@
 // How a POST /v1/arrests body becomes a police.arrest.recorded.v1 event (docs/contract.md §5-6).
 import { POLICE_ARREST_RECORDED_V1 } from '@simpul/contracts';
 import { buildFromBody, type BuiltFromBody } from '../recording/build-from-body.rules.js';
-import { isPlainObject, notAnObjectProblem, withGeneratedIds } from '../recording/event-body.rules.js';
+import { isPlainObject, notAnObjectProblem } from '@simpul/http';
+import { withGeneratedIds } from '../recording/event-body.rules.js';
 
 /**
  * The arrest event of a (trimmed) body: `arrestId` and every `suspects[i].suspectId` generated with

@@ -1,7 +1,8 @@
 // How a POST /v1/interceptions body becomes a police.departure.foiled.v1 event (docs/contract.md §5-6).
 import { POLICE_DEPARTURE_FOILED_V1 } from '@simpul/contracts';
 import { buildFromBody, type BuiltFromBody } from '../recording/build-from-body.rules.js';
-import { isPlainObject, notAnObjectProblem, withGeneratedIds } from '../recording/event-body.rules.js';
+import { isPlainObject, notAnObjectProblem } from '@simpul/http';
+import { withGeneratedIds } from '../recording/event-body.rules.js';
 
 /**
  * The interception event of a (trimmed) body: `interceptionId` and every

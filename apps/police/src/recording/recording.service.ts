@@ -4,6 +4,7 @@ import { OutboxService, type BusEvent } from '@simpul/bus';
 import {
   assertActsFor,
   idempotencyKeyProblem,
+  trimStrings,
   IdempotentWriteService,
   validationFailed,
   type Unit,
@@ -11,7 +12,6 @@ import {
 import { POLICE_PURPOSE } from '../audit/audit-step.js';
 import { PoliceUnits } from '../config/police-units.js';
 import type { EntityManager } from 'typeorm';
-import { trimStrings } from './event-body.rules.js';
 
 /** The 201 answer of a recording request. */
 export interface RecordedResponse {

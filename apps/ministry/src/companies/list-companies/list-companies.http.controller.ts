@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
-import { QueryReader } from '../../shared/parse-query.js';
+import { QueryReader } from '@simpul/http';
 
 export interface CompanyView {
   companyId: string;

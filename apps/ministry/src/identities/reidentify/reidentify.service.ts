@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Person } from '@simpul/contracts';
 import { DataSource } from 'typeorm';
-import { validationFailed } from '../../shared/http-body.js';
 import { isUuid } from '../../shared/uuid.js';
 import { entryNotFound } from '../../watchlist/lock-entry.js';
 import { WatchlistEntryEntity } from '../../watchlist/watchlist-entry.entity.js';
 import { appendAudit } from '../audit-port.js';
 import { PersonVault } from '../person-vault.js';
 import { readReidentifyRequest, type ReidentifyPurpose } from './reidentify.rules.js';
+import { validationFailed } from '@simpul/http';
 
 export interface Reidentified {
   entryId: string;

@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
-import { QueryReader } from '../../shared/parse-query.js';
 import {
   groupPrevention,
   STATS_GROUP_BY,
@@ -11,6 +10,7 @@ import {
   type StatsGroupBy,
 } from '../prevented-departures.rules.js';
 import { REFERENCE_CHECKPOINTS } from '../reference-checkpoints.js';
+import { QueryReader } from '@simpul/http';
 
 @ApiTags('stats')
 @ApiBearerAuth()

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, uuidv7 } from '@simpul/contracts';
-import { buildOrReject, objectBody } from '../../shared/http-body.js';
-import { IdempotentWriteService, type IdempotencyContext } from '@simpul/http';
+import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
 import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntry } from '../store-issued-entry.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';

@@ -4,9 +4,9 @@ import { AuditedRead } from '@simpul/audit';
 import { WATCHLIST_LEGAL_TYPES } from '@simpul/contracts';
 import { DataSource } from 'typeorm';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
-import { QueryReader } from '../../shared/parse-query.js';
 import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
 import { entryView, type WatchlistEntryView } from '../watchlist-entry.view.js';
+import { QueryReader } from '@simpul/http';
 
 const STATUSES = ['active', 'revoked', 'expired'] as const;
 

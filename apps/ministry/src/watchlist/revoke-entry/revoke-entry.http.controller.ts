@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUnit, type Unit } from '@simpul/http';
+import { CurrentUnit, type Unit, bodySchemaFor } from '@simpul/http';
 import { MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
 import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
-import { bodySchemaFor } from '../../shared/http-body.js';
 import { RevokeEntryService } from './revoke-entry.service.js';
 
 @ApiTags('watchlist')

@@ -6,8 +6,7 @@ import {
   MINISTRY_SOURCE,
   MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
 } from '@simpul/contracts';
-import { buildOrReject, objectBody } from '../../shared/http-body.js';
-import { IdempotentWriteService, type IdempotencyContext } from '@simpul/http';
+import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
 import { isUuid } from '../../shared/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';

@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { POLICE_ARREST_RECORDED_V1 } from '@simpul/contracts';
-import { CurrentUnit, type Unit } from '@simpul/http';
+import { CurrentUnit, type Unit, bodySchemaFor } from '@simpul/http';
 import type { Response } from 'express';
-import { bodySchemaFor } from '../../recording/body-schema.js';
 import { RecordArrestService } from './record-arrest.service.js';
 
 @ApiTags('arrests')
@@ -20,10 +19,7 @@ export class RecordArrestHttpController {
       'The token must belong to polda:<body.polda>. Strings are trimmed before validation.',
   })
   @ApiBody({
-    schema: bodySchemaFor(POLICE_ARREST_RECORDED_V1, {
-      field: 'arrestId',
-      items: { field: 'suspects', itemField: 'suspectId' },
-    }),
+    schema: bodySchemaFor(POLICE_ARREST_RECORDED_V1, ['arrestId', 'suspects[].suspectId']),
   })
   @ApiHeader({
     name: 'Idempotency-Key',

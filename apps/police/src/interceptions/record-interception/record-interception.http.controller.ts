@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { POLICE_DEPARTURE_FOILED_V1 } from '@simpul/contracts';
-import { CurrentUnit, type Unit } from '@simpul/http';
+import { CurrentUnit, type Unit, bodySchemaFor } from '@simpul/http';
 import type { Response } from 'express';
-import { bodySchemaFor } from '../../recording/body-schema.js';
 import { RecordInterceptionService } from './record-interception.service.js';
 
 @ApiTags('interceptions')
@@ -20,10 +19,7 @@ export class RecordInterceptionHttpController {
       'The token must belong to polda:<body.polda>. Strings are trimmed before validation.',
   })
   @ApiBody({
-    schema: bodySchemaFor(POLICE_DEPARTURE_FOILED_V1, {
-      field: 'interceptionId',
-      items: { field: 'candidates', itemField: 'candidateId' },
-    }),
+    schema: bodySchemaFor(POLICE_DEPARTURE_FOILED_V1, ['interceptionId', 'candidates[].candidateId']),
   })
   @ApiHeader({
     name: 'Idempotency-Key',

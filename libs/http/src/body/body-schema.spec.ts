@@ -2,10 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { bodySchemaFor } from './body-schema.js';
 
 describe('bodySchemaFor', () => {
-  const schema = bodySchemaFor('police.arrest.recorded.v1', {
-    field: 'arrestId',
-    items: { field: 'suspects', itemField: 'suspectId' },
-  });
+  const schema = bodySchemaFor('police.arrest.recorded.v1', ['arrestId', 'suspects[].suspectId']);
   const properties = schema.properties as Record<string, Record<string, unknown>>;
 
   it('describes the event data without the generated ids', () => {

@@ -1,9 +1,14 @@
 import { isDateTimeWithZone } from '@simpul/contracts';
-import type { FieldProblem } from '@simpul/http';
-import { validationFailed } from './http-body.js';
-import { isUuid } from './uuid.js';
+import type { FieldProblem } from '../errors/api-error.js';
+import { validationFailed } from '../errors/validation-failed.js';
 
-/** Collects query-parameter problems, then throws one 400 naming all of them. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads a route's query parameters, collecting every problem, then throws one 400 naming all of them
+ * (done()). Which names a route accepts is its `@ApiQuery` list, enforced before the handler by
+ * HttpEdgeInterceptor; this reads and checks the values. Messages name the parameter, never its value.
+ */
 export class QueryReader {
   private readonly problems: FieldProblem[] = [];
 
@@ -55,7 +60,7 @@ export class QueryReader {
   uuid(name: string): string | undefined {
     const value = this.query[name];
     if (value === undefined || value === '') return undefined;
-    if (typeof value !== 'string' || !isUuid(value)) {
+    if (typeof value !== 'string' || !UUID.test(value)) {
       this.problems.push({ path: name, rule: 'uuid', message: `${name}: must be a UUID [uuid]` });
       return undefined;
     }
