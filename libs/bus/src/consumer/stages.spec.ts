@@ -203,6 +203,20 @@ describe('Settler', () => {
     await waitFor(() => s.deadLettersPending === 0);
   });
 
+  it('keeps holding when working() throws (a closed connection), and stores the dead letter later', async () => {
+    let allow = false;
+    const { s } = settler(() => (allow ? Promise.resolve() : Promise.reject(new Error('no responders'))));
+    const msg = fakeMsg(new Uint8Array(), {}, { deliveryCount: 5 });
+    msg.working = () => {
+      msg.workingCalls++;
+      throw new Error('connection closed');
+    };
+    await s.deadLetter(msg, { code: BusErrorCode.RETRIES_EXHAUSTED, name: 'BusError', message: 'x' });
+    await waitFor(() => msg.workingCalls >= 2, { description: 'keep-alive ticks' });
+    allow = true;
+    await waitFor(() => msg.settled.includes('term'), { description: 'stored' });
+  });
+
   it('on stop, hands a held message back unless it is on its final delivery', async () => {
     const { s } = settler(() => Promise.reject(new Error('no responders')));
     const error = { code: BusErrorCode.HANDLER_POISON, name: 'BusError', message: 'x' };
