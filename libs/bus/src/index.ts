@@ -45,6 +45,12 @@ export { INBOX_RETENTION_MS } from './outbox/inbox-retention.js';
 export { appendToOutbox, appendManyToOutbox } from './outbox/append.js';
 export type { AppendOptions } from './outbox/append.js';
 export { onOutboxCommit } from './outbox/commit-hook.js';
+export {
+  afterCommit,
+  beforeCommit,
+  queueBeforeCommit,
+  installCommitHooks,
+} from './transaction/commit-hooks.js';
 export { OutboxRelay } from './relay/outbox-relay.js';
 export type { OutboxRelayOptions, RelayRoundResult } from './relay/outbox-relay.js';
 
