@@ -10,11 +10,14 @@ export { childPath } from './validation/issues.js';
 export { MAX_DEPTH, MAX_EVENT_BYTES } from './validation/guards.js';
 export { CLASS_VALIDATOR_OPTIONS } from './validation/reference.js';
 export { warmUpValidators } from './validation/compiled.js';
+export { parseShape, SHAPES, type ShapeName, type ShapeResult } from './shapes.js';
+export { UNIT_CODE_PATTERN } from './common/patterns.js';
 
 // Schemas
 export {
   generateJsonSchemas,
   jsonSchemaFor,
+  jsonSchemaForClass,
   JSON_SCHEMA_DIALECT,
   RULES_KEYWORD,
   type JsonSchema,

@@ -46,6 +46,9 @@ export {
   generatedFieldProblem,
   notAnObjectProblem,
   objectBody,
+  fieldProblem,
+  unknownPropertyProblems,
+  shapeProblems,
 } from './body/body-problems.js';
 export { bodySchemaFor } from './body/body-schema.js';
 export { QueryReader } from './query/query-reader.js';

@@ -7,7 +7,7 @@ import { isCalendarDate, isDateTimeWithZone } from '../common/instants.js';
 import { PATTERN_RULES } from '../common/patterns.js';
 import { EVENT_REGISTRY, type EventType } from '../registry.js';
 import { childPath, indexPath, issue, normalizeIssues, type ValidationIssue } from './issues.js';
-import { jsonSchemaFor, RULES_KEYWORD } from './json-schema.js';
+import { jsonSchemaFor, jsonSchemaForClass, RULES_KEYWORD } from './json-schema.js';
 import { walkRules } from './rule-walk.js';
 
 let ajv: Ajv | undefined;
@@ -100,6 +100,30 @@ function mapAjvError(e: ErrorObject, root: unknown): ValidationIssue {
     default:
       return issue(path, e.keyword);
   }
+}
+
+const classValidators = new Map<object, ValidateFunction>();
+
+/**
+ * Validates `value` as one contract class alone (a Person, a Company) with a validator compiled
+ * from the class's own schema, then the class's cross-field rules. Paths are relative to the value
+ * ('' for the whole, `nik`, `aliases[0]`). Returns the normalised issues (empty when valid).
+ */
+export function compiledClassIssues(
+  cls: new () => object,
+  value: Record<string, unknown>,
+): ValidationIssue[] {
+  let validate = classValidators.get(cls);
+  if (!validate) {
+    validate = compiler().compile(jsonSchemaForClass(cls));
+    classValidators.set(cls, validate);
+  }
+  const issues: ValidationIssue[] = [];
+  if (!validate(value)) {
+    for (const e of validate.errors ?? []) issues.push(mapAjvError(e, value));
+  }
+  walkRules(cls, value, issues);
+  return issues.length === 0 ? issues : normalizeIssues(issues);
 }
 
 /**

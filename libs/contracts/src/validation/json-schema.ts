@@ -156,6 +156,29 @@ export function ruleNotes(
   return notes;
 }
 
+/**
+ * The JSON Schema of one contract class on its own (a shape such as Person), with the classes it
+ * nests in `definitions`: what parseShape validates against.
+ */
+export function jsonSchemaForClass(cls: new () => object): JsonSchema {
+  const definitions = new Map<string, JsonSchema>();
+  const pending: Array<new () => object> = [];
+  const ref = (nested: new () => object): string => {
+    if (!definitions.has(nested.name)) {
+      definitions.set(nested.name, {});
+      pending.push(nested);
+    }
+    return `#/definitions/${nested.name}`;
+  };
+  const root = objectSchema(cls, ref);
+  while (pending.length > 0) {
+    const next = pending.shift()!;
+    definitions.set(next.name, objectSchema(next, ref));
+  }
+  const sorted = Object.fromEntries([...definitions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return ordered({ ...root, $schema: JSON_SCHEMA_DIALECT, title: cls.name, definitions: sorted });
+}
+
 /** The JSON Schema of one event type: the whole envelope with its `data`. */
 export function jsonSchemaFor(type: EventType): JsonSchema {
   const info = EVENT_REGISTRY[type];

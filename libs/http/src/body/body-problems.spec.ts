@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
 import { ValidationFailed } from '../errors/domain-error.js';
-import { bodyProblemOf, bodyProblems, buildOrReject, objectBody } from './body-problems.js';
+import {
+  bodyProblemOf,
+  bodyProblems,
+  buildOrReject,
+  objectBody,
+  shapeProblems,
+  unknownPropertyProblems,
+} from './body-problems.js';
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -71,5 +78,33 @@ describe('buildOrReject and objectBody', () => {
   it('refuses a body that is not a JSON object, and trims one that is', () => {
     expect(problemsOf(() => objectBody([1]))).toEqual([':type']);
     expect(objectBody({ a: ' b ' })).toEqual({ a: 'b' });
+  });
+});
+
+describe('unknownPropertyProblems and shapeProblems', () => {
+  it('names unknown keys under their prefix, hiding keys not shaped like a property name', () => {
+    const problems = unknownPropertyProblems({ a: 1, color: 2, '3374010203750001': 3 }, ['a'], 'travel');
+    expect(problems.map((p) => `${p.path}:${p.rule}`)).toEqual([
+      'travel.color:unknownProperty',
+      'travel.*:unknownProperty',
+    ]);
+  });
+
+  it('places the issues of a shape validated alone where the shape sits in the body', () => {
+    expect(
+      shapeProblems('traveler', [
+        { path: 'nik', rule: 'nikStructure', message: 'nik: is not a NIK [nikStructure]' },
+        { path: '', rule: 'type', message: 'event: has the wrong JSON type [type]' },
+        { path: 'aliases[0]', rule: 'minLength', message: 'aliases[0]: is too short [minLength]' },
+      ]),
+    ).toEqual([
+      { path: 'traveler.nik', rule: 'nikStructure', message: 'traveler.nik: is not a NIK [nikStructure]' },
+      { path: 'traveler', rule: 'type', message: 'traveler: has the wrong JSON type [type]' },
+      {
+        path: 'traveler.aliases[0]',
+        rule: 'minLength',
+        message: 'traveler.aliases[0]: is too short [minLength]',
+      },
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 // the service builds the event `data` from the trimmed body and runs the contract's builder; each
 // contract issue on `data.x.y` is reported on the body path `x.y`. One source of truth, every failing
 // field named, messages free of submitted values.
-import { EventValidationError, type ValidationIssue } from '@simpul/contracts';
+import { childPath, EventValidationError, type ValidationIssue } from '@simpul/contracts';
 import type { FieldProblem } from '../errors/api-error.js';
 import { validationFailed } from '../errors/validation-failed.js';
 import { isPlainObject, trimStrings } from './trim-strings.js';
@@ -83,4 +83,43 @@ export function notAnObjectProblem(): FieldProblem {
 export function objectBody(body: unknown): Record<string, unknown> {
   if (!isPlainObject(body)) throw validationFailed([notAnObjectProblem()]);
   return trimStrings(body) as Record<string, unknown>;
+}
+
+/** A problem at `path` under `rule`: the message names the field and the rule, never the value. */
+export function fieldProblem(path: string, rule: string, what: string): FieldProblem {
+  return { path, rule, message: `${path || 'body'}: ${what} [${rule}]` };
+}
+
+/**
+ * Problems for keys of `value` outside `allowed` (unknown properties are rejected, as in the
+ * contract). The key is the caller's text and may be personal data: it is shown only when shaped
+ * like a property name (childPath), else as `*`.
+ */
+export function unknownPropertyProblems(
+  value: unknown,
+  allowed: readonly string[],
+  prefix = '',
+): FieldProblem[] {
+  if (!isPlainObject(value)) return [];
+  return Object.keys(value)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => {
+      const path = childPath(prefix, k);
+      return { path, rule: 'unknownProperty', message: `${path}: is not a known property [unknownProperty]` };
+    });
+}
+
+/**
+ * The issues of a shape validated alone (parseShape, paths relative to the shape) as problems of
+ * the body where the shape sits (`traveler` + `nik` → `traveler.nik`).
+ */
+export function shapeProblems(at: string, issues: readonly ValidationIssue[]): FieldProblem[] {
+  return issues.map((i) => {
+    const path = i.path === '' ? at : i.path.startsWith('[') ? `${at}${i.path}` : `${at}.${i.path}`;
+    const from = i.path === '' ? 'event' : i.path; // how the contract names the root in a message
+    const message = i.message.startsWith(`${from}:`)
+      ? `${path}:${i.message.slice(from.length + 1)}`
+      : `${path}: ${i.message}`;
+    return { path, rule: i.rule, message };
+  });
 }

@@ -1,14 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { DELAY_REASONS, STATED_PURPOSES, type DelayReason, type StatedPurpose } from '@simpul/contracts';
-import { assertActsFor, CurrentUnit, type FieldProblem, type Unit } from '@simpul/http';
 import {
-  isObject,
-  problem,
+  assertActsFor,
+  CurrentUnit,
+  fieldProblem as problem,
+  isPlainObject as isObject,
   trimStrings,
-  unknownKeyProblems,
+  unknownPropertyProblems as unknownKeyProblems,
   validationFailed,
-} from '../../shared/request-body.js';
+  type FieldProblem,
+  type Unit,
+} from '@simpul/http';
 import { assertServedCheckpointUnit } from '../../shared/checkpoint-unit.js';
 import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
 import { MAX_DELAY_DAYS, OUTCOMES, type Outcome } from './record-outcome.rules.js';

@@ -1,30 +1,28 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import {
-  checkpointSource,
-  dataSchemaFor,
-  DATA_CONTENT_TYPE,
   jsonSchemaFor,
-  SPEC_VERSION,
+  parseShape,
   STATED_PURPOSES,
-  validateEvent,
+  UNIT_CODE_PATTERN,
   type Person,
   type StatedPurpose,
 } from '@simpul/contracts';
-import { ApiException, assertActsFor, CurrentUnit, type FieldProblem, type Unit } from '@simpul/http';
-import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
 import {
-  bodyProblems,
-  isObject,
-  problem,
+  ApiException,
+  assertActsFor,
+  CurrentUnit,
+  fieldProblem,
+  isPlainObject,
+  shapeProblems,
   trimStrings,
-  unknownKeyProblems,
+  unknownPropertyProblems,
   validationFailed,
-} from '../../shared/request-body.js';
+  type FieldProblem,
+  type Unit,
+} from '@simpul/http';
+import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
 import { ScreenTravelerService, type ScreeningResult } from './screen-traveler.service.js';
-
-const PROBE_ID = '00000000-0000-4000-8000-000000000000';
-const PROBE_TIME = '2025-01-01T00:00:00Z';
 
 const personSchema = (jsonSchemaFor('immigration.screening.matched.v1').definitions as Record<string, object>)
   .Person;
@@ -90,44 +88,38 @@ function validateScreeningBody(body: unknown): {
   traveler: Person;
   travel?: { destinationCountry?: string; statedPurpose?: StatedPurpose };
 } {
-  if (!isObject(body)) throw validationFailed([problem('', 'type', 'must be a JSON object')]);
-  const problems: FieldProblem[] = unknownKeyProblems(body, ['checkpoint', 'traveler', 'travel']);
-  const checkpoint = typeof body.checkpoint === 'string' ? body.checkpoint : 'x';
-  const probe = {
-    specversion: SPEC_VERSION,
-    id: PROBE_ID,
-    source: checkpointSource(checkpoint),
-    type: 'immigration.screening.matched.v1',
-    time: PROBE_TIME,
-    datacontenttype: DATA_CONTENT_TYPE,
-    dataschema: dataSchemaFor('immigration.screening.matched.v1'),
-    correlationid: PROBE_ID,
-    data: {
-      screeningId: PROBE_ID,
-      checkpoint: body.checkpoint,
-      occurredAt: PROBE_TIME,
-      entryId: PROBE_ID,
-      entryVersion: 1,
-      score: 1,
-      decision: 'refer',
-      traveler: body.traveler,
-    },
-  };
-  const result = validateEvent(probe);
-  if (!result.ok) problems.push(...bodyProblems(result.errors, ['checkpoint', 'traveler']));
+  if (!isPlainObject(body)) throw validationFailed([fieldProblem('', 'type', 'must be a JSON object')]);
+  const problems: FieldProblem[] = unknownPropertyProblems(body, ['checkpoint', 'traveler', 'travel']);
+  // The checkpoint as the contract writes unit codes; the traveller as the contract's Person, alone.
+  if (body.checkpoint === undefined) problems.push(fieldProblem('checkpoint', 'required', 'is required'));
+  else if (
+    typeof body.checkpoint !== 'string' ||
+    body.checkpoint.length > 40 ||
+    !UNIT_CODE_PATTERN.test(body.checkpoint)
+  )
+    problems.push(fieldProblem('checkpoint', 'pattern', 'must be a checkpoint code (batam-center)'));
+  if (body.traveler === undefined) problems.push(fieldProblem('traveler', 'required', 'is required'));
+  else {
+    const traveler = parseShape('Person', body.traveler);
+    if (!traveler.ok) problems.push(...shapeProblems('traveler', traveler.issues));
+  }
   if (body.travel !== undefined) {
-    if (!isObject(body.travel)) problems.push(problem('travel', 'type', 'must be an object'));
+    if (!isPlainObject(body.travel)) problems.push(fieldProblem('travel', 'type', 'must be an object'));
     else {
-      problems.push(...unknownKeyProblems(body.travel, ['destinationCountry', 'statedPurpose'], 'travel.'));
+      problems.push(
+        ...unknownPropertyProblems(body.travel, ['destinationCountry', 'statedPurpose'], 'travel'),
+      );
       const { destinationCountry, statedPurpose } = body.travel;
       if (
         destinationCountry !== undefined &&
         (typeof destinationCountry !== 'string' || !/^[A-Z]{3}$/.test(destinationCountry))
       )
-        problems.push(problem('travel.destinationCountry', 'pattern', 'must be an ISO 3166-1 alpha-3 code'));
+        problems.push(
+          fieldProblem('travel.destinationCountry', 'pattern', 'must be an ISO 3166-1 alpha-3 code'),
+        );
       if (statedPurpose !== undefined && !(STATED_PURPOSES as readonly unknown[]).includes(statedPurpose))
         problems.push(
-          problem('travel.statedPurpose', 'enum', `must be one of ${STATED_PURPOSES.join(', ')}`),
+          fieldProblem('travel.statedPurpose', 'enum', `must be one of ${STATED_PURPOSES.join(', ')}`),
         );
     }
   }
