@@ -1,4 +1,5 @@
-import { ApiException, type Unit } from '@simpul/http';
+import type { Unit } from '@simpul/http';
+import { NotAServedCheckpoint } from './checkpoint-unit.errors.js';
 import type { ServedCheckpoints } from './served-checkpoints.js';
 
 /**
@@ -6,11 +7,5 @@ import type { ServedCheckpoints } from './served-checkpoints.js';
  * up, so another unit learns nothing (not even which ids exist) from the answer.
  */
 export function assertServedCheckpointUnit(unit: Unit, served: ServedCheckpoints): void {
-  if (unit.kind !== 'checkpoint' || !served.has(unit.code)) {
-    throw new ApiException(
-      403,
-      'AUTH.WRONG_UNIT',
-      `unit ${unit.id} is not a checkpoint served by this deployment`,
-    );
-  }
+  if (unit.kind !== 'checkpoint' || !served.has(unit.code)) throw new NotAServedCheckpoint(unit.id);
 }

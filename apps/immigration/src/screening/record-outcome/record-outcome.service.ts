@@ -9,12 +9,12 @@ import {
   type Person,
   type StatedPurpose,
 } from '@simpul/contracts';
-import { ApiException } from '@simpul/http';
 import { DataSource } from 'typeorm';
 import { DelaysService } from '../../delays/delays.service.js';
 import { Clock } from '../../shared/clock.js';
 import { delayReason, delayValidUntil, type Outcome } from './record-outcome.rules.js';
 import { IMMIGRATION_PURPOSE } from '../../audit/audit-step.js';
+import { OutcomeAlreadyRecorded, ScreeningNotFound } from '../screening.errors.js';
 
 export interface OutcomeRequest {
   outcome: Outcome;
@@ -52,13 +52,13 @@ export class RecordOutcomeService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** The screening's checkpoint, or 404. */
+  /** The screening's checkpoint; ScreeningNotFound when there is none. */
   async checkpointOf(screeningId: string): Promise<string> {
     const rows: Array<{ checkpoint: string }> = await this.dataSource.query(
       `SELECT checkpoint FROM screenings WHERE screening_id = $1`,
       [screeningId],
     );
-    if (rows.length === 0) throw notFound(screeningId);
+    if (rows.length === 0) throw new ScreeningNotFound(screeningId);
     return rows[0]!.checkpoint;
   }
 
@@ -71,13 +71,9 @@ export class RecordOutcomeService {
         [screeningId],
       );
       const screening = rows[0];
-      if (!screening) throw notFound(screeningId);
+      if (!screening) throw new ScreeningNotFound(screeningId);
       if (screening.outcome !== null) {
-        throw new ApiException(
-          409,
-          'IMMIGRATION.OUTCOME_ALREADY_RECORDED',
-          `screening ${screeningId} already has an outcome`,
-        );
+        throw new OutcomeAlreadyRecorded(screeningId);
       }
       let result: OutcomeResult = { screeningId, outcome: request.outcome };
       let delayId: string | null = null;
@@ -124,8 +120,4 @@ export class RecordOutcomeService {
       return result;
     });
   }
-}
-
-function notFound(screeningId: string): ApiException {
-  return new ApiException(404, 'IMMIGRATION.SCREENING_NOT_FOUND', `screening ${screeningId} not found`);
 }
