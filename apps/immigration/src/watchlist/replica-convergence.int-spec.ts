@@ -178,3 +178,44 @@ describe('a change committed whose index update was lost', () => {
     expect(body.index.lastChange).toBe(body.index.tableChange);
   });
 });
+
+describe('the change feed', () => {
+  it('numbers changes in commit order: a writer waits until the one before it has committed', async () => {
+    const insert = (entryId: string) =>
+      `INSERT INTO watchlist_replica (entry_id, version, rank, revoked_at, stream_sequence, applied_at)
+       VALUES ('${entryId}', 1, 3, '${T0.toISOString()}', 0, '${T0.toISOString()}')`;
+    const [a, b] = [uuidv7(), uuidv7()];
+    const first = t.dataSource.createQueryRunner();
+    const second = t.dataSource.createQueryRunner();
+    try {
+      await first.startTransaction();
+      await first.query(insert(a));
+      await second.startTransaction();
+      const [{ pid }] = (await second.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>;
+      const waiting = second.query(insert(b));
+      // Without the lock, b would take a higher number and could commit (and be read) before a.
+      await waitFor(
+        async () =>
+          (
+            (await t.dataSource.query(
+              `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`,
+              [pid],
+            )) as unknown[]
+          ).length > 0,
+        { description: 'the second writer waiting for the first to commit' },
+      );
+      await first.commitTransaction();
+      await waiting;
+      await second.commitTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    const rows: Array<{ entry_id: string; change_seq: string }> = await t.dataSource.query(
+      `SELECT entry_id, change_seq FROM watchlist_replica WHERE entry_id = ANY($1)`,
+      [[a, b]],
+    );
+    const seq = new Map(rows.map((r) => [r.entry_id, Number(r.change_seq)]));
+    expect(seq.get(a)!).toBeLessThan(seq.get(b)!);
+  });
+});

@@ -171,4 +171,25 @@ describe('EngineWatchlistMatcher', () => {
     index.clear();
     expect(index.activeCount(now)).toBe(0);
   });
+
+  it('holds what the table holds with put (whatever the rank), and prunes by validUntil, else revokedAt', () => {
+    const index = new EngineWatchlistMatcher();
+    index.apply(entry({ version: 2, rank: 5, revokedAt: now }));
+    // The table pruned the revoked row and took an older issue again: put follows the table.
+    index.put(entry());
+    expect(index.match({ fullName: 'X', nik: '1472010101800001' }, now).decision).toBe('deny');
+    index.apply(
+      entry({ entryId: id(2), person: null, rank: 3, revokedAt: new Date('2025-08-15T00:00:00Z') }),
+    );
+    index.apply(entry({ entryId: id(3), validUntil: new Date('2025-12-01T00:00:00Z') }));
+    // Cutoff 2025-11-01: id(1) (until 10-01) and id(2) (revoked 08-15, no validUntil) go; id(3) stays.
+    expect(index.pruneExpired(new Date('2025-11-01T00:00:00Z'))).toBe(2);
+    expect(index.pruneExpired(new Date('2025-11-01T00:00:00Z'))).toBe(0);
+    expect(
+      index.match({ fullName: 'X', nik: '1472010101800001' }, now).matches.map((m) => m.entry.entryId),
+    ).toEqual([id(3)]);
+    // A pruned entry applied again (a re-issue) is held anew.
+    index.apply(entry({ version: 2, rank: 4, validUntil: new Date('2026-01-01T00:00:00Z') }));
+    expect(index.activeCount(now)).toBe(2);
+  });
 });
