@@ -2,7 +2,7 @@ export { startService, type ServiceOptions } from './bootstrap/start-service.js'
 export { loadConfig, ConfigError } from './config/load-config.js';
 export { ApiException } from './errors/api-exception.js';
 export { ApiExceptionFilter } from './errors/api-exception.filter.js';
-export type { ApiErrorBody, FieldProblem } from './errors/api-error.js';
+export type { ApiErrorBody, ValidationIssue } from './errors/api-error.js';
 export { HealthRegistry, type HealthCheck, type HealthReport } from './health/health-registry.js';
 export { DatabaseHealthCheck } from './health/database-health-check.js';
 export { HttpEdgeModule } from './http-edge.module.js';

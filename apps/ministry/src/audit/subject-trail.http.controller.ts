@@ -7,7 +7,7 @@ import {
   OFFICIAL_HEADER,
   type AuditTrailRecord,
 } from '@simpul/audit';
-import { ApiException, CurrentUnit, type FieldProblem, type Unit } from '@simpul/http';
+import { ApiException, CurrentUnit, type ValidationIssue, type Unit } from '@simpul/http';
 import type { BlindIndex, IdentifierKind } from '@simpul/privacy';
 import { PersonVault } from '../identities/person-vault.js';
 import { DataSource } from 'typeorm';
@@ -21,7 +21,7 @@ const PARAMETERS = new Set(['nik', 'passport', 'purpose']);
 function subjectOf(
   query: Record<string, unknown>,
   index: BlindIndex,
-  problems: FieldProblem[],
+  problems: ValidationIssue[],
 ): string | undefined {
   for (const name of Object.keys(query)) {
     // The name is the caller's text: named in the answer only when it looks like a parameter name.
@@ -90,7 +90,7 @@ export class SubjectTrailHttpController {
     @Query() query: Record<string, unknown>,
     @Headers('simpul-official') official: string | undefined,
   ): Promise<{ records: AuditTrailRecord[]; truncated: boolean }> {
-    const problems: FieldProblem[] = [];
+    const problems: ValidationIssue[] = [];
     const subjectRef = subjectOf(query, this.vault.index, problems);
     problems.push(
       ...accessProblems(official, query['purpose'], {

@@ -7,10 +7,10 @@ import {
   type EventType,
   type SimpulEvent,
 } from '@simpul/contracts';
-import { bodyProblems, isPlainObject, type FieldProblem } from '@simpul/http';
+import { bodyProblems, isPlainObject, type ValidationIssue } from '@simpul/http';
 
 export type BuiltFromBody<T extends EventType> =
-  { ok: true; event: SimpulEvent<T> } | { ok: false; problems: FieldProblem[] };
+  { ok: true; event: SimpulEvent<T> } | { ok: false; problems: ValidationIssue[] };
 
 /**
  * Builds the event a police body describes, validated by the contract (every failing field, as body
@@ -20,7 +20,7 @@ export type BuiltFromBody<T extends EventType> =
 export function buildFromBody<T extends EventType>(
   type: T,
   data: Record<string, unknown>,
-  problems: FieldProblem[],
+  problems: ValidationIssue[],
   options: Omit<BuildEventOptions, 'source'> = {},
 ): BuiltFromBody<T> {
   const polda = typeof data.polda === 'string' ? data.polda : 'unknown';

@@ -1,7 +1,7 @@
 // How a police body becomes event data: the ids the service generates (arrestId and suspectId,
 // interceptionId and candidateId) are added, and ones a caller sent are reported, not replaced.
 // Trimming, body problems and the schema live in libs/http (docs/adr/0004-http-bodies-through-the-contract.md).
-import { generatedFieldProblem, isPlainObject, type FieldProblem } from '@simpul/http';
+import { generatedFieldProblem, isPlainObject, type ValidationIssue } from '@simpul/http';
 
 /**
  * Copies `body` and sets `field` to `id`; a caller-supplied `field` is reported, not silently
@@ -12,8 +12,8 @@ export function withGeneratedIds(
   field: string,
   id: string,
   items: { field: string; itemField: string; newId: () => string },
-): { data: Record<string, unknown>; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
+): { data: Record<string, unknown>; problems: ValidationIssue[] } {
+  const problems: ValidationIssue[] = [];
   if (Object.hasOwn(body, field)) problems.push(generatedFieldProblem(field));
   const data: Record<string, unknown> = { [field]: id };
   for (const [key, value] of Object.entries(body)) {

@@ -1,4 +1,4 @@
-import { ValidationFailed, type FieldProblem } from '@simpul/http';
+import { ValidationFailed, type ValidationIssue } from '@simpul/http';
 
 /** Who reads personal data and why: every personal-data read names both (UU PDP art. 31). */
 export interface Access {
@@ -20,8 +20,8 @@ export function accessProblems(
   official: unknown,
   purpose: unknown,
   names = { official: `header:${OFFICIAL_HEADER}`, purpose: `header:${PURPOSE_HEADER}` },
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+): ValidationIssue[] {
+  const problems: ValidationIssue[] = [];
   if (typeof official !== 'string' || official.trim() === '')
     problems.push({
       path: names.official,

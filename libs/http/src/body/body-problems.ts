@@ -3,12 +3,11 @@
 // contract issue on `data.x.y` is reported on the body path `x.y`. One source of truth, every failing
 // field named, messages free of submitted values.
 import { childPath, EventValidationError, type ValidationIssue } from '@simpul/contracts';
-import type { FieldProblem } from '../errors/api-error.js';
 import { validationFailed } from '../errors/validation-failed.js';
 import { isPlainObject, trimStrings } from './trim-strings.js';
 
 /** Maps a contract issue on the event (`data.suspects[0].person.nik`) to the body (`suspects[0].person.nik`). */
-export function bodyProblemOf(issue: ValidationIssue): FieldProblem | undefined {
+export function bodyProblemOf(issue: ValidationIssue): ValidationIssue | undefined {
   if (issue.path === 'data')
     return { path: '', rule: issue.rule, message: relabel(issue.message, 'data', 'body') };
   if (issue.path.startsWith('data.')) {
@@ -29,11 +28,11 @@ function relabel(message: string, from: string, to: string): string {
 /** Body problems for the contract's issues, plus those found before, de-duplicated, sorted by path then rule. */
 export function bodyProblems(
   issues: readonly ValidationIssue[],
-  extra: readonly FieldProblem[] = [],
-): FieldProblem[] {
-  const mapped = issues.map(bodyProblemOf).filter((p): p is FieldProblem => p !== undefined);
+  extra: readonly ValidationIssue[] = [],
+): ValidationIssue[] {
+  const mapped = issues.map(bodyProblemOf).filter((p): p is ValidationIssue => p !== undefined);
   const seen = new Set<string>();
-  const out: FieldProblem[] = [];
+  const out: ValidationIssue[] = [];
   for (const p of [...extra, ...mapped]) {
     const key = `${p.path}\u0000${p.rule}`;
     if (seen.has(key)) continue;
@@ -49,7 +48,7 @@ export function bodyProblems(
  * Runs `build` (which calls the contract's builder), turning a contract validation error into 400
  * VALIDATION_FAILED on body paths, together with `extra` problems found before; `extra` alone fails too.
  */
-export function buildOrReject<T>(build: () => T, extra: readonly FieldProblem[] = []): T {
+export function buildOrReject<T>(build: () => T, extra: readonly ValidationIssue[] = []): T {
   let result: T;
   try {
     result = build();
@@ -66,7 +65,7 @@ export function buildOrReject<T>(build: () => T, extra: readonly FieldProblem[] 
 }
 
 /** A field the service generates and a caller must not send. */
-export function generatedFieldProblem(path: string): FieldProblem {
+export function generatedFieldProblem(path: string): ValidationIssue {
   return {
     path,
     rule: 'unknownProperty',
@@ -75,7 +74,7 @@ export function generatedFieldProblem(path: string): FieldProblem {
 }
 
 /** The problem of a body that is not a JSON object. */
-export function notAnObjectProblem(): FieldProblem {
+export function notAnObjectProblem(): ValidationIssue {
   return { path: '', rule: 'type', message: 'body: must be a JSON object [type]' };
 }
 
@@ -86,7 +85,7 @@ export function objectBody(body: unknown): Record<string, unknown> {
 }
 
 /** A problem at `path` under `rule`: the message names the field and the rule, never the value. */
-export function fieldProblem(path: string, rule: string, what: string): FieldProblem {
+export function fieldProblem(path: string, rule: string, what: string): ValidationIssue {
   return { path, rule, message: `${path || 'body'}: ${what} [${rule}]` };
 }
 
@@ -99,7 +98,7 @@ export function unknownPropertyProblems(
   value: unknown,
   allowed: readonly string[],
   prefix = '',
-): FieldProblem[] {
+): ValidationIssue[] {
   if (!isPlainObject(value)) return [];
   return Object.keys(value)
     .filter((k) => !allowed.includes(k))
@@ -113,7 +112,7 @@ export function unknownPropertyProblems(
  * The issues of a shape validated alone (parseShape, paths relative to the shape) as problems of
  * the body where the shape sits (`traveler` + `nik` → `traveler.nik`).
  */
-export function shapeProblems(at: string, issues: readonly ValidationIssue[]): FieldProblem[] {
+export function shapeProblems(at: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
   return issues.map((i) => {
     const path = i.path === '' ? at : i.path.startsWith('[') ? `${at}${i.path}` : `${at}.${i.path}`;
     const from = i.path === '' ? 'event' : i.path; // how the contract names the root in a message

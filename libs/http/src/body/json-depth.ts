@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../errors/api-error.js';
+import type { ValidationIssue } from '../errors/api-error.js';
 
 /**
  * Deepest nesting of arrays and objects a request body may have. The contract's deepest shape is
@@ -26,7 +26,7 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 }
 
 /** The problem of a body nested deeper than MAX_JSON_DEPTH, or undefined. */
-export function nestingProblem(body: unknown): FieldProblem | undefined {
+export function nestingProblem(body: unknown): ValidationIssue | undefined {
   if (!nestsDeeperThan(body, MAX_JSON_DEPTH)) return undefined;
   return {
     path: '',

@@ -1,14 +1,15 @@
-/** One failing field of a request body or query: the path and the rule, never the value. */
-export interface FieldProblem {
-  path: string;
-  rule: string;
-  message: string;
-}
+import type { ValidationIssue } from '@simpul/contracts';
+
+/**
+ * One failing field of an event, a request body or a query: `{ path, rule, message }`, the path and
+ * the rule, never the value. One name across the libraries: the contract's ValidationIssue.
+ */
+export type { ValidationIssue };
 
 /** The error body of every HTTP API (docs/contract.md §6): `code` is stable, `message` is for people. */
 export interface ApiErrorBody {
   statusCode: number;
   code: string;
   message: string;
-  details?: FieldProblem[];
+  details?: ValidationIssue[];
 }

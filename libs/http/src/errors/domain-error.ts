@@ -1,4 +1,4 @@
-import type { FieldProblem } from './api-error.js';
+import type { ValidationIssue } from './api-error.js';
 
 /**
  * What kind of failure a domain error is; the exception filter maps each kind to an HTTP status
@@ -26,7 +26,7 @@ export class DomainError extends Error {
     readonly code: string,
     readonly kind: DomainErrorKind,
     message: string,
-    readonly details?: FieldProblem[],
+    readonly details?: ValidationIssue[],
   ) {
     super(message);
     this.name = new.target.name;
@@ -35,7 +35,7 @@ export class DomainError extends Error {
 
 /** The request failed validation: every failing field, by path and rule (never the value). */
 export class ValidationFailed extends DomainError {
-  constructor(details: FieldProblem[], message = 'the request is invalid') {
+  constructor(details: ValidationIssue[], message = 'the request is invalid') {
     super('VALIDATION_FAILED', 'invalid', message, details);
   }
 }

@@ -1,12 +1,12 @@
 // Idempotency-Key decisions (docs/contract.md §6), as pure functions shared by every service's POST routes.
 import { createHash } from 'node:crypto';
-import type { FieldProblem } from '../errors/api-error.js';
+import type { ValidationIssue } from '../errors/api-error.js';
 
 /** Longest accepted `Idempotency-Key` header, in characters. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /** The problem with an `Idempotency-Key` header value, or undefined when it is absent or usable. */
-export function idempotencyKeyProblem(key: string | undefined): FieldProblem | undefined {
+export function idempotencyKeyProblem(key: string | undefined): ValidationIssue | undefined {
   if (key === undefined) return undefined;
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
     return {

@@ -1,5 +1,5 @@
 import { childPath } from '@simpul/contracts';
-import type { FieldProblem } from '../errors/api-error.js';
+import type { ValidationIssue } from '../errors/api-error.js';
 
 /**
  * Where @nestjs/swagger's `@ApiQuery` stores a route's parameters. The documented query parameters
@@ -24,7 +24,7 @@ export function declaredQueryParameters(handler: object): string[] {
 export function unknownQueryProblems(
   query: Record<string, unknown>,
   allowed: readonly string[],
-): FieldProblem[] {
+): ValidationIssue[] {
   return Object.keys(query)
     .filter((name) => !allowed.includes(name))
     .map((name) => {

@@ -1,5 +1,5 @@
 import { isDateTimeWithZone } from '@simpul/contracts';
-import type { FieldProblem } from '../errors/api-error.js';
+import type { ValidationIssue } from '../errors/api-error.js';
 import { validationFailed } from '../errors/validation-failed.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * HttpEdgeInterceptor; this reads and checks the values. Messages name the parameter, never its value.
  */
 export class QueryReader {
-  private readonly problems: FieldProblem[] = [];
+  private readonly problems: ValidationIssue[] = [];
 
   constructor(private readonly query: Record<string, unknown>) {}
 

@@ -9,7 +9,7 @@ import {
   trimStrings,
   unknownPropertyProblems as unknownKeyProblems,
   validationFailed,
-  type FieldProblem,
+  type ValidationIssue,
   type Unit,
 } from '@simpul/http';
 import { assertServedCheckpointUnit } from '../../shared/checkpoint-unit.js';
@@ -71,7 +71,7 @@ export class RecordOutcomeHttpController {
 
 function validateOutcomeBody(body: unknown): OutcomeRequest {
   if (!isObject(body)) throw validationFailed([problem('', 'type', 'must be a JSON object')]);
-  const problems: FieldProblem[] = unknownKeyProblems(body, [
+  const problems: ValidationIssue[] = unknownKeyProblems(body, [
     'outcome',
     'officer',
     'note',

@@ -18,7 +18,7 @@ import {
   trimStrings,
   unknownPropertyProblems,
   validationFailed,
-  type FieldProblem,
+  type ValidationIssue,
   type Unit,
 } from '@simpul/http';
 import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
@@ -89,7 +89,7 @@ function validateScreeningBody(body: unknown): {
   travel?: { destinationCountry?: string; statedPurpose?: StatedPurpose };
 } {
   if (!isPlainObject(body)) throw validationFailed([fieldProblem('', 'type', 'must be a JSON object')]);
-  const problems: FieldProblem[] = unknownPropertyProblems(body, ['checkpoint', 'traveler', 'travel']);
+  const problems: ValidationIssue[] = unknownPropertyProblems(body, ['checkpoint', 'traveler', 'travel']);
   // The checkpoint as the contract writes unit codes; the traveller as the contract's Person, alone.
   if (body.checkpoint === undefined) problems.push(fieldProblem('checkpoint', 'required', 'is required'));
   else if (

@@ -1,5 +1,5 @@
 // What a re-identification request must state (framework-free; see reidentify.rules.spec.ts).
-import type { FieldProblem } from '@simpul/http';
+import type { ValidationIssue } from '@simpul/http';
 
 /**
  * Purposes for which the desk may see a person's identifiers (Law 21/2007 art. 44: a victim's
@@ -32,12 +32,12 @@ const NOTE_MAX = 500;
  */
 export function readReidentifyRequest(
   body: unknown,
-): { request: ReidentifyRequest; problems: [] } | { problems: FieldProblem[] } {
+): { request: ReidentifyRequest; problems: [] } | { problems: ValidationIssue[] } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return { problems: [{ path: '', rule: 'type', message: 'the body must be a JSON object [type]' }] };
   }
   const fields = body as Record<string, unknown>;
-  const problems: FieldProblem[] = [];
+  const problems: ValidationIssue[] = [];
   const official = typeof fields.official === 'string' ? fields.official.trim() : undefined;
   if (official === undefined || official.length === 0) {
     problems.push({ path: 'official', rule: 'required', message: 'official: is required [required]' });
