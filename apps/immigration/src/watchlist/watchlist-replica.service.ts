@@ -67,6 +67,8 @@ export class WatchlistReplicaService implements OnModuleInit, OnModuleDestroy {
   private queued: Promise<void> | undefined;
   private listener: ReplicaChangeListener | undefined;
   private poll: NodeJS.Timeout | undefined;
+  /** Whether the last read of the feed failed (to log an outage once). */
+  private feedFailing = false;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -106,18 +108,20 @@ export class WatchlistReplicaService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Brings every change committed before the call into the index (one read at a time; calls made
-   * while one is queued share it). Never rejects: a failed read is logged and the next poll retries.
+   * while one is queued share it). Never rejects: a failed read is logged and the polls retry.
    */
   refresh(): Promise<void> {
     if (this.queued) return this.queued;
     const next = this.serially(async () => {
       this.queued = undefined;
       await this.readFeed();
+      if (this.feedFailing) this.logger.log(`reading the replica's change feed works again`);
+      this.feedFailing = false;
     }).catch((error: unknown) => {
-      // No personal data: the error's name only.
-      this.logger.warn(
-        `reading the replica's change feed failed (${errorName(error)}); the next poll retries`,
-      );
+      // Once per outage (a poll every second would repeat it); no personal data: the error's name.
+      if (!this.feedFailing)
+        this.logger.warn(`reading the replica's change feed failed (${errorName(error)}); polls retry`);
+      this.feedFailing = true;
     });
     this.queued = next;
     return next;
