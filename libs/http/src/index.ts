@@ -36,7 +36,8 @@ export { IdempotencyModule } from './idempotency/idempotency.module.js';
 export {
   HTTP_MIGRATIONS,
   HttpIdempotencyKeys1797300000000,
-  moveIdempotencyRows,
+  adoptIdempotencyTable,
+  restoreIdempotencyTable,
 } from './idempotency/migrations.js';
 export { trimStrings, isPlainObject } from './body/trim-strings.js';
 export {
