@@ -37,8 +37,8 @@ export class AppModule {
             units: [{ unit: 'ministry:service', source: MINISTRY_SOURCE }],
           },
         }),
-        // The desk's POST routes: Idempotency-Key results, kept DEFAULT_IDEMPOTENCY_RETENTION_DAYS.
-        IdempotencyModule.forRoot(),
+        // The desk's POST routes: Idempotency-Key results, pruned after the configured days.
+        IdempotencyModule.forRoot({ retentionDays: config.MINISTRY_IDEMPOTENCY_RETENTION_DAYS }),
         IdentitiesModule,
         CasesModule,
         AlertsModule,

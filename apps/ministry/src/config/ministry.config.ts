@@ -70,6 +70,9 @@ export class MinistryConfig extends BusClientConfig {
   /** Validity of automatic `advisory` entries (other suspects), in days from the arrest's occurredAt. */
   @Expose() @IsInt() @Min(1) @Max(3650) MINISTRY_ADVISORY_VALID_DAYS: number = 180;
 
+  /** Days an `Idempotency-Key` result of a desk request is kept (docs/adr/0008-retention.md). */
+  @Expose() @IsInt() @Min(1) @Max(365) MINISTRY_IDEMPOTENCY_RETENTION_DAYS: number = 7;
+
   /**
    * AES-256-GCM key(s) encrypting NIK and passport numbers at rest: the base64 of 32 bytes, or
    * `keyId:base64,...` with the current key first (older keys still decrypt). Required.
