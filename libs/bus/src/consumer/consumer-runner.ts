@@ -52,7 +52,7 @@ export interface ConsumerRunnerStats extends ReceiveStats, AdmitStats, ApplyStat
  * signature, contract, authorization, handler routing), apply (apply.ts: inbox row and handlers in
  * one bounded transaction, batch fallback) and settle (settle.ts: ack, delayed nak, dead letter
  * then `term()`, never dropping a message). This class wires them and handles the one case that
- * needs two of them: the delivery past the last attempt.
+ * needs two of them: a delivery past the last attempt.
  */
 export class ConsumerRunner {
   private readonly name: string;
@@ -149,8 +149,8 @@ export class ConsumerRunner {
       const ready: Admitted[] = [];
       for (const admission of await this.admitter.admit(batch)) {
         if ('rejected' in admission) await this.settler.deadLetter(admission.rejected, admission.error);
-        else if (this.settler.isFinalDelivery(admission.admitted.msg))
-          await this.finalDelivery(admission.admitted);
+        else if (this.settler.attemptsExhausted(admission.admitted.msg))
+          await this.pastLastAttempt(admission.admitted);
         else ready.push(admission.admitted);
       }
       await this.applier.applyAll(ready, {
@@ -163,12 +163,13 @@ export class ConsumerRunner {
   }
 
   /**
-   * The extra delivery past the last attempt: the previous attempt died with its process. Its
-   * handlers do not run again; it is acked when the inbox shows it applied, else dead-lettered.
-   * This delivery is the last the server makes, so even a database that cannot answer must not
-   * end in a nak: it is dead-lettered, and a replay goes through the inbox and applies it once.
+   * A delivery past the last attempt: the previous attempt died with its process, or its dead
+   * letter could not be stored. Its handlers never run again; it is acked when the inbox shows it
+   * applied, else dead-lettered (held, then nak'ed with a delay, while DEAD_LETTERS refuses: the
+   * server redelivers without limit). A database that cannot answer the inbox check also leads to
+   * the dead letter: a replay goes through the inbox and applies it once.
    */
-  private async finalDelivery(p: Admitted): Promise<void> {
+  private async pastLastAttempt(p: Admitted): Promise<void> {
     const attempts = this.options.consumer.maxAttempts;
     let applied: boolean;
     try {
@@ -194,7 +195,7 @@ export class ConsumerRunner {
     });
   }
 
-  /** A batch that threw: the settled ones are skipped; the rest are retried (dead-lettered on their final delivery). */
+  /** A batch that threw: the settled ones are skipped; the rest are retried (dead-lettered once their attempts are exhausted). */
   private async batchFailed(batch: JsMsg[], error: unknown): Promise<void> {
     const d = describeError(error);
     this.logger.error(`consumer ${this.name}: batch failed unexpectedly (${d.code}: ${d.message})`);

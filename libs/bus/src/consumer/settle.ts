@@ -16,7 +16,7 @@ export interface SettleOptions {
   /** The JetStream client of the moment (it exists once connected). */
   js: () => JetStreamClient;
   durable: string;
-  /** Deliveries the runner attempts; the server's `max_deliver` is one more. */
+  /** Deliveries the runner attempts; past them it only dead-letters (the server's `max_deliver` is unlimited). */
   maxAttempts: number;
   ackWaitMs: number;
   retryDelaysMs: readonly number[];
@@ -41,11 +41,13 @@ export interface SettleStats {
  * later calls for it are ignored, so a batch that failed half-way can settle "the rest".
  *
  * A dead letter that cannot be stored (DEAD_LETTERS missing, refusing, NATS trouble) never makes
- * the message vanish: a nak on the last delivery would be the end of it on nats-server 2.9, which
- * does not deliver past `max_deliver`. The message is held instead: kept un-acked (`working()`
- * resets its ack timer) while the dead letter is retried in the background with backoff, every
- * failure logged as an error and counted in `deadLetterFailures` for alerting. The runner's other
- * messages keep flowing meanwhile.
+ * the message vanish. The message is held: kept un-acked (`working()` resets its ack timer) while
+ * the dead letter is retried in the background with backoff, every failure logged as an error and
+ * counted in `deadLetterFailures` for alerting. The runner's other messages keep flowing meanwhile.
+ * When the runner stops first, the message is nak'ed with a delay: the durable's `max_deliver` is
+ * unlimited, so it comes back (to this or another instance) as a delivery past the attempts,
+ * which only tries the dead letter again. A process that dies while holding has the same effect
+ * through the ack wait.
  */
 export class Settler {
   private readonly settled = new WeakSet<JsMsg>();
@@ -73,8 +75,11 @@ export class Settler {
     return this.settled.has(msg);
   }
 
-  /** The delivery past the last attempt: nats-server delivers it no more after this one. */
-  isFinalDelivery(msg: JsMsg): boolean {
+  /**
+   * A delivery past the last attempt (the last one died with its process, or its dead letter could
+   * not be stored): its handlers must not run again; it is only dead-lettered.
+   */
+  attemptsExhausted(msg: JsMsg): boolean {
     return msg.info.deliveryCount > this.options.maxAttempts;
   }
 
@@ -84,12 +89,12 @@ export class Settler {
   }
 
   /**
-   * Asks for a redelivery after `delayMs` (default: the retry schedule). On the final delivery
-   * there is no redelivery to ask for, so the message is dead-lettered with `error` instead.
+   * Asks for a redelivery after `delayMs` (default: the retry schedule). Past the last attempt
+   * the message is dead-lettered with `error` instead.
    */
   async retry(msg: JsMsg, error: SafeErrorDescription, delayMs?: number): Promise<void> {
     if (this.settled.has(msg)) return;
-    if (this.isFinalDelivery(msg)) {
+    if (this.attemptsExhausted(msg)) {
       await this.deadLetter(msg, error);
       return;
     }
@@ -155,9 +160,9 @@ export class Settler {
   }
 
   /**
-   * Stops retrying held dead letters after one last attempt each. What still fails is nak'ed when
-   * the server will deliver it again; a message on its final delivery stays un-acked in its
-   * stream, logged with its position for an operator (it cannot be handed back on 2.9).
+   * Stops retrying held dead letters after one last attempt each. What still fails is nak'ed with
+   * the current backoff delay: the server delivers it again (unlimited `max_deliver`), and that
+   * delivery, past the attempts, only tries the dead letter again.
    */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -178,22 +183,18 @@ export class Settler {
     );
     try {
       for (let attempt = 1; ; attempt++) {
-        if (this.stopping) {
-          if (await this.tryDeadLetter(msg, error, attempt)) return;
-          const { durable } = this.options;
-          if (this.isFinalDelivery(msg)) {
-            this.options.logger.error(
-              `ALERT consumer ${durable}: stopping with ${msg.info.stream} seq ${msg.info.streamSequence} not dead-lettered on its final delivery; it stays un-acked in ${msg.info.stream}`,
-            );
-          } else {
-            msg.nak();
-          }
-          return;
-        }
         const delay = backoffDelay(attempt - 1, {
           initialMs: this.options.deadLetterRetryInitialMs ?? 500,
           maxMs: this.options.deadLetterRetryMaxMs ?? 30_000,
         });
+        if (this.stopping) {
+          if (await this.tryDeadLetter(msg, error, attempt)) return;
+          this.options.logger.error(
+            `ALERT consumer ${this.options.durable}: stopping with ${msg.info.stream} seq ${msg.info.streamSequence} not dead-lettered; nak'ed, it comes back in ${delay} ms`,
+          );
+          nakQuietly(msg, delay);
+          return;
+        }
         await new Promise<void>((resolve) => {
           const done = (): void => {
             clearTimeout(timer);
@@ -238,5 +239,14 @@ export class Settler {
     if (this.settled.has(msg)) return false;
     this.settled.add(msg);
     return true;
+  }
+}
+
+/** A nak that cannot throw: on a closed connection the server redelivers after the ack wait anyway. */
+function nakQuietly(msg: JsMsg, delayMs: number): void {
+  try {
+    msg.nak(delayMs);
+  } catch {
+    // Nothing to do: the message stays un-acked and the ack wait hands it back.
   }
 }

@@ -1,8 +1,8 @@
-// Nothing is stranded at max_deliver (nats-server 2.9 delivers a message no more after its
-// `max_deliver`-th delivery): a dead letter that cannot be stored, a database that cannot answer
-// the inbox check and a verifier that fails on the final delivery each keep the message, and a
-// message at the source stream's size limit can still be dead-lettered. Real nats-server and
-// PostgreSQL.
+// Nothing is stranded (nats-server 2.9 delivers a message no more after its `max_deliver`-th
+// delivery, so durables have an unlimited one and the runner counts attempts): a dead letter that
+// cannot be stored (even across a stop and restart), a database that cannot answer the inbox check
+// and a verifier that fails past the last attempt each keep the message, and a message at the
+// source stream's size limit can still be dead-lettered. Real nats-server and PostgreSQL.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { headers as natsHeaders } from '@nats-io/transport-node';
@@ -125,6 +125,40 @@ describe('the final delivery', () => {
       await h.dataSource.query(`ALTER TABLE bus_inbox_away RENAME TO bus_inbox`);
     }
     expect(attempts.get(event.id)).toBeUndefined();
+  });
+
+  it('keeps a final delivery whose dead letter cannot be stored across a stop and restart, and stores it once DEAD_LETTERS is back', async () => {
+    await runner().stop();
+    const event = arrestEvent();
+    const { seq } = await publishSignedEvent(h.probe.js, event, riauKey());
+    // Every attempt goes to a process that dies without settling (here: nak'ed by hand).
+    const durable = await h.probe.js.consumers.get('POLICE', 'ministry-police');
+    for (let delivery = 1; delivery <= MAX_ATTEMPTS; delivery++) {
+      const msg = await durable.next({ expires: 5000 });
+      expect(msg?.info.streamSequence).toBe(seq);
+      msg!.nak();
+    }
+    await h.probe.jsm.streams.delete('DEAD_LETTERS');
+    try {
+      // The delivery past the attempts: only dead-lettering is tried, and it is refused.
+      runner().start();
+      const refused = new RegExp(`cannot store dead letter of (POLICE )?seq ${seq}\\b`);
+      await waitFor(() => errors.some((e) => refused.test(e)), { description: 'a refused dead letter' });
+      // The consumer process stops (DEAD_LETTERS still down) and starts again later.
+      await runner().stop();
+      runner().start();
+      await provisionDeadLetters();
+      const letter = await waitFor(() => letterOf(seq), {
+        description: 'dead letter after stop and restart',
+      });
+      expect(letter.errorCode).toBe(BusErrorCode.RETRIES_EXHAUSTED);
+      expect(letter.eventId).toBe(event.id);
+      expect(letter.deliveries).toBeGreaterThan(MAX_ATTEMPTS + 1);
+      expect(attempts.get(event.id)).toBeUndefined();
+      await waitFor(() => runner().deadLettersPending === 0, { description: 'nothing held' });
+    } finally {
+      await provisionDeadLetters();
+    }
   });
 
   it('verifies on the event loop when the verifier pool fails, so the message is still applied', async () => {

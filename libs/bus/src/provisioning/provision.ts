@@ -60,6 +60,9 @@ export function consumerConfig(
   // No `backoff`: on nats-server 2.9 it overrides the delay of an explicit `nak(delay)` from the
   // second redelivery on (measured: nak(100 ms) came back after 5 s), and the runner's own delays
   // are what retries should follow. A crashed instance's messages return after `ack_wait`.
+  // `max_deliver: -1` (unlimited): 2.9 silently drops a message at `max_deliver`, so the server
+  // never gives up and the runner decides from the delivery count when attempts are exhausted
+  // (then it only dead-letters; docs/adr/0003-bus-delivery-on-nats-2-9.md, "Revised").
   const config: Partial<ConsumerConfig> = {
     durable_name: def.durable,
     description: def.description,
@@ -68,7 +71,7 @@ export function consumerConfig(
     deliver_policy: DeliverPolicy.All,
     replay_policy: ReplayPolicy.Instant,
     ack_wait: nanos(def.ackWaitMs),
-    max_deliver: def.maxAttempts + 1,
+    max_deliver: -1,
     max_ack_pending: def.maxAckPending,
     max_waiting: 512,
   };

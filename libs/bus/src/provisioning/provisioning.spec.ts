@@ -89,11 +89,11 @@ describe('JetStream configs', () => {
     expect(c29).not.toHaveProperty('filter_subjects');
   });
 
-  it('sets explicit ack, max_deliver one above the attempts, and no server backoff (2.9 lets it override nak delays)', () => {
+  it('sets explicit ack, unlimited max_deliver (the runner counts attempts), and no server backoff (2.9 lets it override nak delays)', () => {
     const c = consumerConfig({ ...ministryPolice, ackWaitMs: 30_000, maxAttempts: 8 }, '2.9.10');
     expect(c.ack_policy).toBe('explicit');
     expect(c.ack_wait).toBe(30_000_000_000);
-    expect(c.max_deliver).toBe(9);
+    expect(c.max_deliver).toBe(-1);
     expect(c).not.toHaveProperty('backoff');
   });
 

@@ -32,9 +32,10 @@ export interface ConsumerDefinition {
   ackWaitMs: number;
   /**
    * Deliveries the runner attempts before dead-lettering a retryable failure. The server's
-   * `max_deliver` is one more: 2.9 silently stops delivering at `max_deliver`, so that extra
-   * delivery (reached only when the last attempt died with its process) is dead-lettered by the
-   * runner without running the handler, and nothing is stranded.
+   * `max_deliver` is unlimited (2.9 silently stops delivering at `max_deliver`): any delivery past
+   * this count (reached when the last attempt died with its process, or its dead letter could not
+   * be stored) only dead-letters the message, without running the handler, until DEAD_LETTERS
+   * takes it. Nothing is stranded.
    */
   maxAttempts: number;
   /** Unacknowledged messages the server lets out at once across all instances. */
