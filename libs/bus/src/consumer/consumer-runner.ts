@@ -9,6 +9,7 @@ import type { VerifierPool } from '../signing/verifier-pool.js';
 import { Admitter, type Admitted, type AdmitStats } from './admit.js';
 import { Applier, type ApplyStats } from './apply.js';
 import type { HandlerRegistration } from './handler.js';
+import { keepAlive } from './keep-alive.js';
 import { Receiver, type ReceiveStats } from './receive.js';
 import { DEFAULT_RETRY_DELAYS_MS } from './retry.js';
 import { Settler, type SettleStats } from './settle.js';
@@ -141,10 +142,7 @@ export class ConsumerRunner {
 
   /** Admits, applies and settles one batch of messages. Exposed for tests. */
   async processBatch(batch: JsMsg[]): Promise<void> {
-    const keepAlive = setInterval(
-      () => batch.forEach((m) => m.working()),
-      Math.max(this.options.consumer.ackWaitMs / 3, 250),
-    );
+    const stopKeepAlive = keepAlive(batch, this.options.consumer.ackWaitMs);
     try {
       const ready: Admitted[] = [];
       for (const admission of await this.admitter.admit(batch)) {
@@ -158,7 +156,7 @@ export class ConsumerRunner {
         failed: (p, error) => this.settler.failed(p, error),
       });
     } finally {
-      clearInterval(keepAlive);
+      stopKeepAlive();
     }
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../errors.js';
 import type { BusLogger } from '../logger.js';
 import type { Admitted } from './admit.js';
+import { keepAlive } from './keep-alive.js';
 import { retryDelay } from './retry.js';
 
 export interface SettleOptions {
@@ -171,16 +172,8 @@ export class Settler {
   }
 
   private async hold(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
-    const keepAlive = setInterval(
-      () => {
-        try {
-          msg.working();
-        } catch {
-          // Closed connection: the hold goes on; the server redelivers once the ack wait passes.
-        }
-      },
-      Math.max(this.options.ackWaitMs / 3, 250),
-    );
+    // A closed connection does not end the hold; the server redelivers once the ack wait passes.
+    const stopKeepAlive = keepAlive([msg], this.options.ackWaitMs);
     try {
       for (let attempt = 1; ; attempt++) {
         const delay = backoffDelay(attempt - 1, {
@@ -207,7 +200,7 @@ export class Settler {
         if (!this.stopping && (await this.tryDeadLetter(msg, error, attempt))) return;
       }
     } finally {
-      clearInterval(keepAlive);
+      stopKeepAlive();
     }
   }
 
