@@ -1,33 +1,6 @@
 import { Expose } from 'class-transformer';
 import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BusClientConfig } from '@simpul/bus';
-
-/** The repository root: this file is apps/immigration/{src,dist}/config/immigration.config.{ts,js}. */
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/**
- * Codes of every checkpoint of the reference units (DESIGN.md §10): `../shared/data/units.json` beside
- * the repository, else the committed copy in deploy/reference/. A local run serves them all.
- */
-function referenceCheckpointCodes(): string {
-  for (const path of [
-    join(REPO_ROOT, '..', 'shared', 'data', 'units.json'),
-    join(REPO_ROOT, 'deploy', 'reference', 'units.json'),
-  ]) {
-    if (!existsSync(path)) continue;
-    try {
-      const units = JSON.parse(readFileSync(path, 'utf8')) as { checkpoints?: Array<{ code?: unknown }> };
-      const codes = (units.checkpoints ?? []).map((c) => c.code).filter((c) => typeof c === 'string');
-      if (codes.length > 0) return codes.join(',');
-    } catch {
-      // an unreadable file: try the next one
-    }
-  }
-  return 'batam-center';
-}
 
 /** The immigration service's configuration; the only place that reads the environment (see .env.example). */
 export class ImmigrationConfig extends BusClientConfig {
@@ -42,16 +15,16 @@ export class ImmigrationConfig extends BusClientConfig {
   @Matches(/^postgres(ql)?:\/\//)
   IMMIGRATION_DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/simpul_immigration';
 
-  /** Dev/demo signing keys (registry.json + private/); production keys come from the agency's own process. */
-  @Expose() @IsString() SIMPUL_KEYS_DIR: string = join(REPO_ROOT, '.simpul', 'keys');
+  /** Signing keys (registry.json + private/); required, no default. */
+  @Expose() @IsString() SIMPUL_KEYS_DIR!: string;
 
-  /** Hash → unit id of the API tokens (written by the launcher or the onboarding command). */
-  @Expose() @IsString() TOKEN_HASHES_FILE: string = join(REPO_ROOT, '.simpul', 'token-hashes.json');
+  /** Hash → unit id of the API tokens (written by the launcher or onboarding); required, no default. */
+  @Expose() @IsString() TOKEN_HASHES_FILE!: string;
 
-  /** Checkpoint codes this deployment serves, comma-separated (default: every reference checkpoint). */
+  /** Checkpoint codes this deployment serves, comma-separated; required, no default. */
   @Expose()
   @Matches(/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/)
-  IMMIGRATION_CHECKPOINTS: string = referenceCheckpointCodes();
+  IMMIGRATION_CHECKPOINTS!: string;
 
   /** Site id of this deployment: names its durables `immigration-<site>-watchlist` / `-delays`. */
   @Expose() @Matches(/^[a-z0-9][a-z0-9-]*$/) IMMIGRATION_SITE: string = 'local';
@@ -85,4 +58,13 @@ export class ImmigrationConfig extends BusClientConfig {
 /** The served checkpoint codes as a list. */
 export function servedCheckpoints(config: ImmigrationConfig): string[] {
   return [...new Set(config.IMMIGRATION_CHECKPOINTS.split(',').map((c) => c.trim()))];
+}
+
+/**
+ * What the explicit migration step reads: the database alone (a migration job has no tokens, keys or
+ * units to give it).
+ */
+export class ImmigrationMigrationConfig {
+  @Expose() @IsString() @Matches(/^postgres(ql)?:\/\//) IMMIGRATION_DATABASE_URL: string =
+    'postgres://postgres@127.0.0.1:5432/simpul_immigration';
 }

@@ -7,7 +7,7 @@ import { WatchlistReplicaEntry, WatchlistReplicaState } from '../watchlist/watch
 import { CreateImmigrationTables1764700000000 } from './migrations/1764700000000-create-immigration-tables.js';
 import { ReplicaChangeFeedAndRetention1797100000000 } from './migrations/1797100000000-replica-change-feed-and-retention.js';
 
-/** Explicit lists (no globs: ESM, DESIGN.md §2), shared by AppModule and the migrate entry. */
+/** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
 export const IMMIGRATION_ENTITIES = [WatchlistReplicaEntry, WatchlistReplicaState, Screening, Delay];
 export const IMMIGRATION_MIGRATIONS = [
   ...BUS_MIGRATIONS,
