@@ -1,7 +1,8 @@
 import { Global, Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TokenRegistry } from './auth/token-registry.js';
 import { UnitTokenGuard } from './auth/unit-token.guard.js';
+import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealthCheck } from './health/database-health-check.js';
 import { HealthRegistry, type HealthCheck } from './health/health-registry.js';
@@ -45,6 +46,9 @@ export class HttpEdgeModule {
         HealthRegistry,
         { provide: SERVICE_NAME, useValue: serviceName },
         { provide: APP_INTERCEPTOR, useClass: HttpEdgeInterceptor },
+        // Every app with this edge answers errors alike, DomainErrors included, even where its
+        // bootstrap forgot useGlobalFilters.
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks ?? [] },
         RegisterHealthChecks,
         ...(options.healthChecks?.includes(DatabaseHealthCheck) ? [DatabaseHealthCheck] : []),

@@ -20,6 +20,7 @@ export {
   type IdempotentReplay,
 } from './idempotency/idempotency.rules.js';
 export { IdempotencyKeyReused } from './idempotency/idempotency.errors.js';
+export { WrongUnit } from './auth/auth.errors.js';
 export {
   IdempotentWriteService,
   type IdempotencyContext,

@@ -2,6 +2,7 @@ import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContex
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiException } from '../errors/api-exception.js';
+import { WrongUnit } from './auth.errors.js';
 import { TokenRegistry } from './token-registry.js';
 import type { Unit } from './unit.js';
 
@@ -43,9 +44,10 @@ export class UnitTokenGuard implements CanActivate {
   }
 }
 
-/** 403 unless `unit` is `expectedUnitId` (a token of polda:riau cannot record for polda:kepri). */
+/**
+ * WrongUnit (403 AUTH.WRONG_UNIT) unless `unit` is `expectedUnitId` (a token of polda:riau cannot
+ * record for polda:kepri). A domain error: services call it too.
+ */
 export function assertActsFor(unit: Unit, expectedUnitId: string): void {
-  if (unit.id !== expectedUnitId) {
-    throw new ApiException(403, 'AUTH.WRONG_UNIT', `unit ${unit.id} may not act for ${expectedUnitId}`);
-  }
+  if (unit.id !== expectedUnitId) throw new WrongUnit(unit.id, expectedUnitId);
 }
