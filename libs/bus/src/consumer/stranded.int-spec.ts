@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { SimpulBus } from '../bus.js';
+import { DEAD_LETTERS_PENDING_ALERT } from '../health/bus-health.js';
 import { BusConnection } from '../connection/bus-connection.js';
 import { listDeadLetters } from '../dead-letters/dead-letters.js';
 import { DeadLetterTruncationHeader, publishDeadLetter } from '../dead-letters/publish-dead-letter.js';
@@ -91,12 +92,20 @@ describe('the final delivery', () => {
         description: 'two refused dead letters',
       });
       expect(attempts.get(event.id)).toBe(MAX_ATTEMPTS);
+      // /health shows it held, with an alert an operator can act on.
+      expect(await bus.health()).toMatchObject({
+        deadLettersPending: 1,
+        deadLetterFailures: expect.any(Number),
+        alerts: [DEAD_LETTERS_PENDING_ALERT],
+        consumers: { 'ministry-police': expect.objectContaining({ deadLettersPending: 1 }) },
+      });
       await provisionDeadLetters();
       const letter = await waitFor(() => letterOf(seq), { description: 'dead letter after the outage' });
       expect(letter.errorCode).toBe(BusErrorCode.RETRIES_EXHAUSTED);
       expect(letter.eventId).toBe(event.id);
       expect(runner().stats.deadLetterFailures).toBeGreaterThanOrEqual(2);
       await waitFor(() => runner().deadLettersPending === 0, { description: 'nothing held' });
+      expect(await bus.health()).not.toHaveProperty('alerts');
     } finally {
       await provisionDeadLetters();
     }

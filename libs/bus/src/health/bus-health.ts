@@ -14,10 +14,17 @@ export interface BusHealthSources {
   runners?: () => Iterable<{ name: string; runner: ConsumerRunner }>;
 }
 
+/** Set in `alerts` while messages wait un-acked for DEAD_LETTERS to store their dead letter. */
+export const DEAD_LETTERS_PENDING_ALERT = 'DEAD_LETTERS_PENDING';
+
 /**
  * Facts for /health: NATS connected (the only thing that makes it `down`; a backlog is shown,
  * not judged, because the outbox exists precisely to absorb one), server version, outbox backlog
- * and age of its oldest row, and each consumer's pending and unacknowledged counts.
+ * and age of its oldest row, each consumer's pending and unacknowledged counts, and the dead
+ * letters waiting for DEAD_LETTERS (`deadLettersPending`, with `deadLetterFailures` since start),
+ * in total and per consumer. While any is pending, `alerts` holds DEAD_LETTERS_PENDING for an
+ * operator's alert; the status stays `up` because the service still applies everything else, and
+ * a 503 would take its HTTP API out of rotation (or restart it) for an outage of DEAD_LETTERS.
  */
 export async function busHealth(sources: BusHealthSources): Promise<BusHealthReport> {
   const connected = sources.connection.isConnected();
@@ -37,13 +44,23 @@ export async function busHealth(sources: BusHealthSources): Promise<BusHealthRep
       report.outboxBacklog = 'unknown';
     }
   }
-  if (connected && sources.runners) {
+  if (sources.runners) {
+    const runners = [...sources.runners()];
+    // In-memory counters: shown even while NATS is unreachable.
+    const pending = runners.reduce((n, { runner }) => n + runner.deadLettersPending, 0);
+    report.deadLettersPending = pending;
+    report.deadLetterFailures = runners.reduce((n, { runner }) => n + runner.stats.deadLetterFailures, 0);
+    if (pending > 0) report.alerts = [DEAD_LETTERS_PENDING_ALERT];
     const consumers: Record<string, unknown> = {};
-    for (const { name, runner } of sources.runners()) {
+    for (const { name, runner } of runners) {
+      const deadLetters = {
+        deadLettersPending: runner.deadLettersPending,
+        deadLetterFailures: runner.stats.deadLetterFailures,
+      };
       try {
-        consumers[name] = await runner.lag();
+        consumers[name] = connected ? { ...(await runner.lag()), ...deadLetters } : deadLetters;
       } catch {
-        consumers[name] = 'unknown';
+        consumers[name] = { lag: 'unknown', ...deadLetters };
       }
     }
     report.consumers = consumers;
