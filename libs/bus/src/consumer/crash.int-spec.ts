@@ -28,12 +28,15 @@ const children: ChildProcess[] = [];
 interface Child {
   process: ChildProcess;
   ready: Promise<void>;
+  /** The child's database session settings, as PostgreSQL reports them. */
+  session: () => Record<string, string> | undefined;
   stats: () => ConsumerRunnerStats | undefined;
   exited: Promise<unknown>;
 }
 
 function startChild(): Child {
   let stats: ConsumerRunnerStats | undefined;
+  let session: Record<string, string> | undefined;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const output: string[] = [];
@@ -50,13 +53,14 @@ function startChild(): Child {
     onOutput: (line) => {
       if (line === 'ready') markReady();
       else if (line.startsWith('stats ')) stats = JSON.parse(line.slice(6)) as ConsumerRunnerStats;
+      else if (line.startsWith('session ')) session = JSON.parse(line.slice(8)) as Record<string, string>;
       else output.push(line);
     },
   });
   children.push(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   void exited.then(() => markReady());
-  return { process: child, ready, stats: () => stats, exited };
+  return { process: child, ready, stats: () => stats, session: () => session, exited };
 }
 
 beforeAll(async () => {
@@ -79,6 +83,12 @@ it('applies every event exactly once across a SIGKILL mid-batch and a restart', 
   const first = startChild();
   await first.ready;
   expect(first.process.exitCode).toBeNull();
+  // The child runs under the services' database session limits (pgPoolExtra defaults).
+  expect(first.session()).toEqual({
+    statement_timeout: '1min',
+    lock_timeout: '10s',
+    idle_in_transaction_session_timeout: '1min',
+  });
   for (let i = 0; i < total; i += 50) {
     await h.dataSource.transaction((manager) => appendManyToOutbox(manager, events.slice(i, i + 50)));
   }

@@ -2,9 +2,11 @@
 //   node --import libs/bus/src/testing/register-ts.mjs libs/bus/src/testing/child-consumer.ts
 // Env: NATS_URL, DATABASE_URL, KEY_REGISTRY (file), EFFECT_TABLE (event_id uuid column),
 // HANDLER_DELAY_MS (per event, to make batches slow), BATCH_SIZE, ACK_WAIT_MS, MAX_ATTEMPTS.
-// Prints `ready` once consuming and `stats <json>` every 100 ms.
+// Prints `session <json>` (its database session limits), `ready` once consuming and
+// `stats <json>` every 100 ms.
 import { DataSource } from 'typeorm';
 import { SimpulBus } from '../bus.js';
+import { pgPoolExtra } from '../config/database-session.js';
 import { BusConnection } from '../connection/bus-connection.js';
 import type { EventContext, HandlerRegistration } from '../consumer/handler.js';
 import { silentLogger } from '../logger.js';
@@ -20,8 +22,16 @@ const dataSource = new DataSource({
   url: env.DATABASE_URL,
   synchronize: false,
   logging: false,
+  // The services' session limits, so a killed child's work runs under what production runs under.
+  extra: pgPoolExtra(),
 });
 await dataSource.initialize();
+const [session] = (await dataSource.query(
+  `SELECT current_setting('statement_timeout') AS statement_timeout,
+          current_setting('lock_timeout') AS lock_timeout,
+          current_setting('idle_in_transaction_session_timeout') AS idle_in_transaction_session_timeout`,
+)) as Array<Record<string, string>>;
+console.log(`session ${JSON.stringify(session)}`);
 const connection = await BusConnection.connect({
   servers: env.NATS_URL!,
   name: `child-${process.pid}`,
