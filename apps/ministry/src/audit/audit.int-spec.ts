@@ -89,7 +89,7 @@ describe('the ministry audit trail', () => {
         purpose: 'case_handling',
         action: 'watchlist_entry.listed',
         record_type: 'watchlist_entry',
-        record_id: '/v1/watchlist',
+        record_id: 'ministry:desk', // the reading unit: an audit records ids, never a URL
         event_id: null,
         refs: expect.any(Number),
       },
