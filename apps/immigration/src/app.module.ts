@@ -1,6 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusHealthService, BusModule, busClientOptions, type BusLogger } from '@simpul/bus';
+import {
+  BusHealthService,
+  BusModule,
+  busClientOptions,
+  databaseSessionLimits,
+  type BusLogger,
+} from '@simpul/bus';
 import { checkpointSource } from '@simpul/contracts';
 import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { ImmigrationConfig, servedCheckpoints } from './config/immigration.config.js';
@@ -43,7 +49,9 @@ export class AppModule {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
           healthChecks: [DatabaseHealthCheck, BusHealthService],
         }),
-        TypeOrmModule.forRoot(immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL)),
+        TypeOrmModule.forRoot(
+          immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL, databaseSessionLimits(config)),
+        ),
         BusModule.forRoot({
           service: 'immigration',
           ...busClientOptions(config),

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusHealthService, BusModule, busClientOptions } from '@simpul/bus';
+import { BusHealthService, BusModule, busClientOptions, databaseSessionLimits } from '@simpul/bus';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
 import { DatabaseHealthCheck, HttpEdgeModule, IdempotencyModule, TokenRegistry } from '@simpul/http';
 import { AlertsModule } from './alerts/alerts.module.js';
@@ -28,7 +28,9 @@ export class AppModule {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
           healthChecks: [BusHealthService, DatabaseHealthCheck],
         }),
-        TypeOrmModule.forRoot(ministryDataSourceOptions(config.MINISTRY_DATABASE_URL)),
+        TypeOrmModule.forRoot(
+          ministryDataSourceOptions(config.MINISTRY_DATABASE_URL, databaseSessionLimits(config)),
+        ),
         BusModule.forRoot({
           service: 'ministry',
           ...busClientOptions(config),

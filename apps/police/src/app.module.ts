@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BusHealthService, BusModule, busClientOptions, type BusModuleOptions } from '@simpul/bus';
+import {
+  BusHealthService,
+  BusModule,
+  busClientOptions,
+  databaseSessionLimits,
+  type BusModuleOptions,
+} from '@simpul/bus';
 import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
 import { ArrestsModule } from './arrests/arrests.module.js';
 import { matchesDurableOf, PoliceConfig, policeDeploymentCode } from './config/police.config.js';
@@ -45,7 +51,9 @@ export class AppModule {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
           healthChecks: [DatabaseHealthCheck, BusHealthService],
         }),
-        TypeOrmModule.forRoot(policeDataSourceOptions(config.POLICE_DATABASE_URL)),
+        TypeOrmModule.forRoot(
+          policeDataSourceOptions(config.POLICE_DATABASE_URL, databaseSessionLimits(config)),
+        ),
         BusModule.forRoot({
           ...tuning,
           // This deployment's own matches consumer (police-<code>-matches) is the one it runs.

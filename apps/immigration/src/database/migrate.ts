@@ -6,7 +6,10 @@ import { ImmigrationMigrationConfig } from '../config/immigration.config.js';
 import { immigrationDataSourceOptions } from './data-source-options.js';
 
 const config = loadConfig(ImmigrationMigrationConfig);
-const dataSource = new DataSource(immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL));
+// No statement timeout: a migration may rewrite a large table (lock and idle limits stay).
+const dataSource = new DataSource(
+  immigrationDataSourceOptions(config.IMMIGRATION_DATABASE_URL, { statementTimeoutMs: 0 }),
+);
 try {
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -9,7 +9,8 @@ import { ministryDataSourceOptions } from './data-source-options.js';
 
 /** Applies every pending migration to the ministry database; returns the names applied. */
 export async function migrateMinistry(url: string): Promise<string[]> {
-  const dataSource = new DataSource(ministryDataSourceOptions(url));
+  // No statement timeout: a migration may rewrite a large table (lock and idle limits stay).
+  const dataSource = new DataSource(ministryDataSourceOptions(url, { statementTimeoutMs: 0 }));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -8,7 +8,10 @@ import { PoliceMigrationConfig } from '../config/police.config.js';
 import { policeDataSourceOptions } from './data-source-options.js';
 
 const config = loadConfig(PoliceMigrationConfig);
-const dataSource = new DataSource(policeDataSourceOptions(config.POLICE_DATABASE_URL));
+// No statement timeout: a migration may rewrite a large table (lock and idle limits stay).
+const dataSource = new DataSource(
+  policeDataSourceOptions(config.POLICE_DATABASE_URL, { statementTimeoutMs: 0 }),
+);
 try {
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
