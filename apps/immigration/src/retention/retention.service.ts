@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { INBOX_RETENTION_MS } from '@simpul/bus';
 import { DataSource } from 'typeorm';
 import { ImmigrationConfig } from '../config/immigration.config.js';
 import { Clock } from '../shared/clock.js';
@@ -66,33 +67,38 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       delays: this.config.IMMIGRATION_DELAY_RETENTION_DAYS,
       replica: this.config.IMMIGRATION_REPLICA_RETENTION_DAYS,
     });
-    const screenings = await this.deleteInBatches(
-      'screenings',
-      'screening_id',
-      'screened_at',
+    const screenings = await this.deleteInBatches('screenings', 'screening_id', 'screened_at < $1', [
       cutoff.screenings,
-    );
-    const delays = await this.deleteInBatches('delays', 'delay_id', 'valid_until', cutoff.delays);
+    ]);
+    const delays = await this.deleteInBatches('delays', 'delay_id', 'valid_until < $1', [cutoff.delays]);
     // The same expiry the index prunes by (WatchlistMatcher.pruneExpired) and the table is indexed on.
+    // A revoke that arrived before its issue leaves a row without an entry (valid_until NULL): the
+    // only thing that keeps the late issue from being applied as new. It is kept as long as the
+    // issue can still come back (the bus inbox's retention: replay refuses anything older).
     const replicaRows = await this.deleteInBatches(
       'watchlist_replica',
       'entry_id',
-      'COALESCE(valid_until, revoked_at)',
-      cutoff.replica,
+      'COALESCE(valid_until, revoked_at) < $1 AND (valid_until IS NOT NULL OR revoked_at < $2)',
+      [cutoff.replica, new Date(cutoff.replica.getTime() - INBOX_RETENTION_MS)],
     );
     const indexEntries = await this.replica.pruneIndex(cutoff.replica);
     return { screenings, delays, replicaRows, indexEntries };
   }
 
-  /** Deletes rows of `table` whose `instant` is before `cutoff`, a batch per statement. */
-  private async deleteInBatches(table: string, key: string, instant: string, cutoff: Date): Promise<number> {
+  /** Deletes rows of `table` matching `condition` (over `params`), a batch per statement. */
+  private async deleteInBatches(
+    table: string,
+    key: string,
+    condition: string,
+    params: Date[],
+  ): Promise<number> {
     const batch = this.config.IMMIGRATION_PRUNE_BATCH;
     let total = 0;
     for (;;) {
       const [, deleted] = (await this.dataSource.query(
         `DELETE FROM ${table} WHERE ${key} IN (
-           SELECT ${key} FROM ${table} WHERE ${instant} < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-        [cutoff, batch],
+           SELECT ${key} FROM ${table} WHERE ${condition} LIMIT $${params.length + 1} FOR UPDATE SKIP LOCKED)`,
+        [...params, batch],
       )) as [unknown, number];
       total += deleted;
       if (deleted < batch) return total;
