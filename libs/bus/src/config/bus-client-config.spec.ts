@@ -51,3 +51,18 @@ describe('BusClientConfig time limits', () => {
     expect(load({ DB_STATEMENT_TIMEOUT_MS: '-1' }).problems).toEqual(['DB_STATEMENT_TIMEOUT_MS: min']);
   });
 });
+
+describe('BusClientConfig key registry bound', () => {
+  it('defaults BUS_KEY_REGISTRY_MAX_AGE_MS to 10 s, reads it, and names a bad value', () => {
+    expect(busClientOptions(load({}).config).keyRegistryMaxAgeMs).toBe(10_000);
+    const { config, problems } = load({ BUS_KEY_REGISTRY_MAX_AGE_MS: '2500' });
+    expect(problems).toEqual([]);
+    expect(busClientOptions(config).keyRegistryMaxAgeMs).toBe(2500);
+    expect(load({ BUS_KEY_REGISTRY_MAX_AGE_MS: '-1' }).problems).toEqual([
+      'BUS_KEY_REGISTRY_MAX_AGE_MS: min',
+    ]);
+    expect(load({ BUS_KEY_REGISTRY_MAX_AGE_MS: 'soon' }).problems).toContain(
+      'BUS_KEY_REGISTRY_MAX_AGE_MS: isInt',
+    );
+  });
+});

@@ -34,6 +34,12 @@ export class BusClientConfig {
    */
   @Expose() @IsInt() @Min(100) @Max(3_600_000) BUS_HANDLER_TIMEOUT_MS: number = 30_000;
 
+  /**
+   * Longest time a running verifier goes on trusting a key after it left the registry file, in
+   * milliseconds: a lookup re-checks the file once its last check is older (0 = every lookup).
+   */
+  @Expose() @IsInt() @Min(0) @Max(3_600_000) BUS_KEY_REGISTRY_MAX_AGE_MS: number = 10_000;
+
   /** PostgreSQL `statement_timeout` of every connection, in milliseconds (0 = none). */
   @Expose() @IsInt() @Min(0) DB_STATEMENT_TIMEOUT_MS: number = 60_000;
 
@@ -56,7 +62,7 @@ export function databaseSessionLimits(config: BusClientConfig): Partial<Database
 /** The BusModule options that come from a BusClientConfig. */
 export function busClientOptions(
   config: BusClientConfig,
-): Pick<BusModuleOptions, 'nats' | 'provision' | 'handlerTimeoutMs'> {
+): Pick<BusModuleOptions, 'nats' | 'provision' | 'handlerTimeoutMs' | 'keyRegistryMaxAgeMs'> {
   const servers = config.NATS_URL.split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -69,5 +75,6 @@ export function busClientOptions(
     },
     provision: config.BUS_PROVISION === 'all' ? true : config.BUS_PROVISION === 'streams' ? 'streams' : false,
     handlerTimeoutMs: config.BUS_HANDLER_TIMEOUT_MS,
+    keyRegistryMaxAgeMs: config.BUS_KEY_REGISTRY_MAX_AGE_MS,
   };
 }

@@ -51,6 +51,12 @@ export interface BusModuleOptions extends Omit<
   keys:
     | { registry: KeyRegistry; signer?: EventSigner }
     | { devDirectory: string; units?: DevUnit[]; generate?: boolean };
+  /**
+   * For a key directory: how long a running verifier may go on trusting a key removed from its
+   * `registry.json`, in milliseconds (BUS_KEY_REGISTRY_MAX_AGE_MS; default 10 000). A registry
+   * passed in is the caller's to configure.
+   */
+  keyRegistryMaxAgeMs?: number;
 }
 
 export interface BusModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -105,7 +111,14 @@ export class BusRuntime implements OnApplicationBootstrap, BeforeApplicationShut
         continue;
       handlers.push(...collectHandlers(wrapper.instance as object));
     }
-    const { service: _s, nats: _n, dataSourceName: _d, keys: _k, ...busOptions } = this.options;
+    const {
+      service: _s,
+      nats: _n,
+      dataSourceName: _d,
+      keys: _k,
+      keyRegistryMaxAgeMs: _m,
+      ...busOptions
+    } = this.options;
     this.bus = new SimpulBus({
       ...busOptions,
       connection: this.connection,
@@ -165,13 +178,17 @@ function connectionFactory(options: BusModuleOptions): BusConnection {
   });
 }
 
-async function keysFactory(options: BusModuleOptions): Promise<ResolvedKeys> {
+/** The registry and signer of `options.keys` (exported for tests). */
+export async function resolveBusKeys(
+  options: Pick<BusModuleOptions, 'keys' | 'keyRegistryMaxAgeMs'>,
+): Promise<ResolvedKeys> {
   if ('registry' in options.keys) return options.keys;
   const { devDirectory, units = [] } = options.keys;
+  const registryOptions = { maxAgeMs: options.keyRegistryMaxAgeMs };
   const { registry, keyRing } =
     (options.keys.generate ?? devKeysAllowed())
-      ? await ensureDevKeys(devDirectory, units)
-      : loadConfiguredKeys(devDirectory, units);
+      ? await ensureDevKeys(devDirectory, units, registryOptions)
+      : loadConfiguredKeys(devDirectory, units, registryOptions);
   return { registry, signer: keyRing };
 }
 
@@ -205,7 +222,7 @@ export class BusModule {
       providers: [
         ...optionProviders,
         { provide: BusConnection, inject: [BUS_MODULE_OPTIONS], useFactory: connectionFactory },
-        { provide: BUS_KEYS, inject: [BUS_MODULE_OPTIONS], useFactory: keysFactory },
+        { provide: BUS_KEYS, inject: [BUS_MODULE_OPTIONS], useFactory: resolveBusKeys },
         OutboxService,
         BusRuntime,
         BusHealthService,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BusError, BusErrorCode } from '../errors.js';
 import type { DevUnit } from './dev-keys.js';
 import { KeyRing } from './key-ring.js';
-import { FileKeyRegistry, type KeyRegistryFile } from './registry.js';
+import { FileKeyRegistry, type FileKeyRegistryOptions, type KeyRegistryFile } from './registry.js';
 
 /** Environment flag of a development run (set by the launcher and the test harnesses). */
 export const DEV_KEYS_FLAG = 'SIMPUL_DEV_KEYS';
@@ -25,6 +25,8 @@ export function devKeysAllowed(env: Record<string, string | undefined> = process
 export function loadConfiguredKeys(
   dir: string,
   units: DevUnit[],
+  /** How the returned registry follows its file (FileKeyRegistry.load). */
+  registryOptions: FileKeyRegistryOptions = {},
 ): { registry: FileKeyRegistry; keyRing: KeyRing } {
   const registryFile = join(dir, 'registry.json');
   if (!existsSync(registryFile)) {
@@ -33,7 +35,7 @@ export function loadConfiguredKeys(
       `no signing keys are configured: ${registryFile} does not exist (set SIMPUL_KEYS_DIR to the agency's key directory; only a development run with ${DEV_KEYS_FLAG}=1 generates keys)`,
     );
   }
-  const registry = FileKeyRegistry.load(registryFile);
+  const registry = FileKeyRegistry.load(registryFile, registryOptions);
   const keyRing = KeyRing.fromDirectory(dir);
   const revoked = new Set(
     (JSON.parse(readFileSync(registryFile, 'utf8')) as KeyRegistryFile).revokedUnits ?? [],

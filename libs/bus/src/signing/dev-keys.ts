@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { generateSigningKey, privateKeyToPem, publicKeyToBase64url } from './keys.js';
-import { FileKeyRegistry, type KeyRegistryFile } from './registry.js';
+import { FileKeyRegistry, type FileKeyRegistryOptions, type KeyRegistryFile } from './registry.js';
 import { KeyRing, privateKeyFile } from './key-ring.js';
 
 export interface DevUnit {
@@ -31,6 +31,8 @@ export interface DevUnit {
 export async function ensureDevKeys(
   dir: string,
   units: DevUnit[],
+  /** How the returned registry follows its file (FileKeyRegistry.load). */
+  registryOptions: FileKeyRegistryOptions = {},
 ): Promise<{ registry: FileKeyRegistry; keyRing: KeyRing; created: string[] }> {
   const registryFile = join(dir, 'registry.json');
   const created: string[] = [];
@@ -57,7 +59,11 @@ export async function ensureDevKeys(
     }
     if (created.length > 0 || !existsSync(registryFile)) writeRegistry(registryFile, file);
   });
-  return { registry: FileKeyRegistry.load(registryFile), keyRing: KeyRing.fromDirectory(dir), created };
+  return {
+    registry: FileKeyRegistry.load(registryFile, registryOptions),
+    keyRing: KeyRing.fromDirectory(dir),
+    created,
+  };
 }
 
 /**
