@@ -27,7 +27,17 @@ export function recordMatchWhenScreeningMatched(durable: string): Type<unknown> 
     ): Promise<void> {
       const row = matchToKeep(event.id, event.data, (unitId) => this.units.servesUnit(unitId));
       if (!row) return;
-      await manager.createQueryBuilder().insert().into(Match).values(row).orIgnore().execute();
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Match)
+        .values(row)
+        .orIgnore()
+        .returning('event_id')
+        .execute();
+      // A match this deployment already holds (a new durable re-reading the stream after an
+      // upgrade) changes nothing, so it is not processed again in the append-only audit chain.
+      if ((inserted.raw as unknown[]).length === 0) return;
       auditEventStep(manager, event, {
         action: 'screening_match.recorded',
         recordType: 'match',
