@@ -446,6 +446,26 @@ describe('authorization: only the checkpoints this deployment serves', () => {
     );
     expect(rows).toEqual([{ outcome: null }]);
   });
+
+  // Review finding: a served checkpoint got 403 for a neighbour's screening and 404 for an unknown
+  // id, so it could tell which screening ids exist at the other checkpoints of its deployment.
+  it("answers another served checkpoint's screening exactly like an unknown id (404)", async () => {
+    const existing = (await screen('batam-center', person('Sri Wahyuni'))).body.screeningId as string;
+    const answers = [];
+    for (const id of [existing, uuidv7()]) {
+      const res = await outcome(id, TOKENS['checkpoint:dumai']);
+      answers.push({ status: res.status, code: ((await res.json()) as { code: string }).code });
+    }
+    expect(answers).toEqual([
+      { status: 404, code: 'IMMIGRATION.SCREENING_NOT_FOUND' },
+      { status: 404, code: 'IMMIGRATION.SCREENING_NOT_FOUND' },
+    ]);
+    const rows: Array<{ outcome: string | null }> = await dataSource.query(
+      `SELECT outcome FROM screenings WHERE screening_id = $1`,
+      [existing],
+    );
+    expect(rows).toEqual([{ outcome: null }]);
+  });
 });
 
 describe('departure delays', () => {

@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { DELAY_REASONS, STATED_PURPOSES, type DelayReason, type StatedPurpose } from '@simpul/contracts';
 import {
-  assertActsFor,
   CurrentUnit,
   fieldProblem as problem,
   isPlainObject as isObject,
@@ -13,6 +12,7 @@ import {
   type Unit,
 } from '@simpul/http';
 import { assertServedCheckpointUnit } from '../../shared/checkpoint-unit.js';
+import { ScreeningNotFound } from '../screening.errors.js';
 import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
 import { MAX_DELAY_DAYS, OUTCOMES, type Outcome } from './record-outcome.rules.js';
 import { RecordOutcomeService, type OutcomeRequest, type OutcomeResult } from './record-outcome.service.js';
@@ -63,8 +63,10 @@ export class RecordOutcomeHttpController {
     assertServedCheckpointUnit(unit, this.served);
     if (!UUID.test(id)) throw validationFailed([problem('id', 'uuid', 'must be a UUID')]);
     const request = validateOutcomeBody(trimStrings(raw));
+    // Another checkpoint's screening answers as one that does not exist: a checkpoint of this
+    // deployment must not learn which ids exist at its neighbours either.
     const checkpoint = await this.service.checkpointOf(id);
-    assertActsFor(unit, `checkpoint:${checkpoint}`);
+    if (unit.id !== `checkpoint:${checkpoint}`) throw new ScreeningNotFound(id);
     return this.service.record(id, request);
   }
 }
