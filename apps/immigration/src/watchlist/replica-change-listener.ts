@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DEFAULT_DATABASE_SESSION_LIMITS } from '@simpul/bus';
 
 /** The channel the replica table's trigger notifies on commit of a change (see its migration). */
 export const REPLICA_CHANGE_CHANNEL = 'watchlist_replica_changed';
@@ -34,8 +35,13 @@ export class ReplicaChangeListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    // keepAlive: a half-open connection would otherwise wait silently forever for notifications.
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    // keepAlive from the first 10 s (the pools' setting): a half-open connection would otherwise wait
+    // for notifications for the OS default of about two hours (the poll still covers that gap).
+    const client = new pg.Client({
+      connectionString: this.url,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: DEFAULT_DATABASE_SESSION_LIMITS.keepAliveInitialDelayMs,
+    });
     this.client = client;
     client.on('notification', () => this.onChange());
     client.on('error', () => this.reconnectLater(client));
