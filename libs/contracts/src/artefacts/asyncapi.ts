@@ -29,7 +29,7 @@ const CONSUMERS: { durable: string; service: string; filter: RegExp; description
     description: 'checkpoint matches and delays into cases, alerts and statistics',
   },
   {
-    durable: 'police-immigration-matches',
+    durable: 'police-{deployment}-matches',
     service: 'police',
     filter: /^immigration\.\{checkpoint\}\.screening\.matched$/,
     description: "checkpoint matches on a Polda's suspects",
