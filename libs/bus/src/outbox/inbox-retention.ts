@@ -8,7 +8,8 @@ const DAY = 24 * 60 * 60 * 1000;
  * bring the event back (docs/adr/0008-retention.md):
  * - JetStream's duplicate window (2 minutes) and the outbox relay's re-publish after a crash
  *   (one lease, 30 s): both far shorter;
- * - the longest redelivery: `max_deliver` × (ack wait + retry delay), minutes;
+ * - redeliveries past a message's attempts (no `max_deliver`: they can come late while DEAD_LETTERS
+ *   is down), which never run a handler: acknowledged when the row is there, else dead-lettered;
  * - the event streams' own retention (`TopologyOptions.retentionDays`, default 365 days): a
  *   durable that is deleted and created again re-reads the whole stream. Keep this retention
  *   above the streams' whenever either changes;
