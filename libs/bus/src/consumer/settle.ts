@@ -151,7 +151,14 @@ export class Settler {
   async deadLetter(msg: JsMsg, error: SafeErrorDescription): Promise<void> {
     if (!this.claim(msg)) return;
     if (await this.tryDeadLetter(msg, error, 0)) return;
-    const holding = this.hold(msg, error).finally(() => this.held.delete(msg));
+    // Nothing awaits the hold until stop(): a rejection here must not end the process (Node 20).
+    const holding = this.hold(msg, error)
+      .catch((holdError: unknown) => {
+        this.options.logger.error(
+          `ALERT consumer ${this.options.durable}: holding ${msg.info.stream} seq ${msg.info.streamSequence} failed (${describeError(holdError).code}); the ack wait hands it back`,
+        );
+      })
+      .finally(() => this.held.delete(msg));
     this.held.set(msg, holding);
   }
 
@@ -218,7 +225,9 @@ export class Settler {
       );
       return false;
     }
-    msg.term();
+    // Stored: a term() that fails (connection closed or draining) only means a redelivery, which
+    // dead-letters again under the same message id (a duplicate within the stream's window).
+    termQuietly(msg, durable, logger);
     this.stats.deadLettered++;
     if (truncated) this.stats.deadLettersTruncated++;
     logger.warn(
@@ -241,5 +250,16 @@ function nakQuietly(msg: JsMsg, delayMs: number): void {
     msg.nak(delayMs);
   } catch {
     // Nothing to do: the message stays un-acked and the ack wait hands it back.
+  }
+}
+
+/** A term that cannot throw: the dead letter is stored; a redelivery only stores it again. */
+function termQuietly(msg: JsMsg, durable: string, logger: BusLogger): void {
+  try {
+    msg.term();
+  } catch (error) {
+    logger.warn(
+      `consumer ${durable}: dead letter of ${msg.info.stream} seq ${msg.info.streamSequence} stored but term() failed (${describeError(error).code}); it comes back after the ack wait`,
+    );
   }
 }

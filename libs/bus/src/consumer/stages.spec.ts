@@ -217,6 +217,44 @@ describe('Settler', () => {
     await waitFor(() => msg.settled.includes('term'), { description: 'stored' });
   });
 
+  it('counts a dead letter as stored when term() throws (connection closed after the publish), rejecting nothing', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let refusals = 1;
+      const { s, published } = settler(() =>
+        refusals-- > 0 ? Promise.reject(new Error('no responders')) : Promise.resolve(),
+      );
+      const closed = (m: FakeMsg): FakeMsg => {
+        m.term = () => {
+          m.settled.push('term threw');
+          throw new Error('connection closed');
+        };
+        return m;
+      };
+      const error = { code: BusErrorCode.RETRIES_EXHAUSTED, name: 'BusError', message: 'x' };
+      // Stored at once: the caller's promise resolves.
+      const direct = closed(fakeMsg(new Uint8Array(), {}, { deliveryCount: 5 }));
+      await expect(s.deadLetter(direct, error)).resolves.toBeUndefined();
+      // Stored while held: the background hold ends without a rejection nobody awaits.
+      const held = closed(fakeMsg(new Uint8Array(), {}, { deliveryCount: 5 }));
+      await s.deadLetter(held, error);
+      await waitFor(() => held.settled.includes('term threw'), { description: 'stored after the refusal' });
+      await waitFor(() => s.deadLettersPending === 0, { description: 'hold over' });
+      // Unhandled rejections are reported after the microtask queue drains: let one macrotask pass.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      expect(published).toEqual(['deadletter.ministry-police', 'deadletter.ministry-police']);
+      expect(s.stats).toMatchObject({ deadLettered: 2, deadLetterFailures: 1 });
+      await expect(s.stop()).resolves.toBeUndefined();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('on stop, hands every held message back with a delay, past the last attempt too (max_deliver is unlimited)', async () => {
     const { s } = settler(() => Promise.reject(new Error('no responders')));
     const error = { code: BusErrorCode.HANDLER_POISON, name: 'BusError', message: 'x' };
