@@ -2,7 +2,7 @@
  * The bus's only door to `@simpul/contracts`: everything it needs from the schema library goes
  * through here, so a renamed export is a one-line change.
  */
-import { natsSubjectFor, parseEvent, sourceOwnsSubject } from '@simpul/contracts';
+import { natsSubjectFor, parseEvent, sourceOwnsSubject, type ValidationIssue } from '@simpul/contracts';
 
 /** The CloudEvents 1.0 envelope fields the bus itself reads (docs/contract.md §4). */
 export interface BusEvent {
@@ -17,13 +17,7 @@ export interface BusEvent {
   causationid?: string;
 }
 
-export interface ContractProblem {
-  path: string;
-  rule: string;
-  message: string;
-}
-
-export type ContractParseResult = { ok: true; event: BusEvent } | { ok: false; errors: ContractProblem[] };
+export type ContractParseResult = { ok: true; event: BusEvent } | { ok: false; errors: ValidationIssue[] };
 
 /** Parses and validates a raw body against the event catalogue. */
 export function parseContractEvent(raw: Uint8Array | string): ContractParseResult {
