@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiException } from '@simpul/http';
+import { PoldaNotServed } from './police-units.errors.js';
 import type { PoldaUnit } from './served-poldas.rules.js';
 
 /** The Polda this deployment serves (POLICE_UNITS), injectable where a request or event names one. */
@@ -20,14 +20,10 @@ export class PoliceUnits {
     return unitId.startsWith('polda:') && this.codes.has(unitId.slice('polda:'.length));
   }
 
-  /** 403 POLICE.POLDA_NOT_SERVED when the Polda is not one this deployment serves. */
+  /** PoldaNotServed (403 POLICE.POLDA_NOT_SERVED) when the Polda is not one this deployment serves. */
   assertServed(code: string): void {
     if (!this.serves(code)) {
-      throw new ApiException(
-        403,
-        'POLICE.POLDA_NOT_SERVED',
-        `polda:${code} is not served by this deployment`,
-      );
+      throw new PoldaNotServed(code);
     }
   }
 }
