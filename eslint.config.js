@@ -22,21 +22,11 @@ const noDeepLibImports = {
 
 // Domain errors are not HTTP errors (docs/adr/0004-http-bodies-through-the-contract.md): services
 // throw coded DomainErrors (`<context>.errors.ts`) and the exception filter picks the status; only
-// controllers speak HTTP. Immigration joins the list once its services throw DomainErrors, and
-// apps/police/src/config once PoliceUnits does.
+// controllers speak HTTP. Every app and every lib but libs/http is covered: libs/http is the HTTP
+// edge itself (the exception filter, the guards and the bootstrap build HTTP answers).
 const httpOnlyInControllers = {
-  files: [
-    'apps/ministry/**/*.ts',
-    'apps/police/**/*.ts',
-    'libs/{bus,screening,cli,privacy,audit,trust}/**/*.ts',
-  ],
-  ignores: [
-    '**/*.controller.ts',
-    '**/testing/**',
-    '**/*.spec.ts',
-    '**/*.int-spec.ts',
-    'apps/police/src/config/**',
-  ],
+  files: ['apps/*/**/*.ts', 'libs/*/**/*.ts'],
+  ignores: ['libs/http/**', '**/*.controller.ts', '**/testing/**', '**/*.spec.ts', '**/*.int-spec.ts'],
   rules: {
     'no-restricted-syntax': [
       'error',

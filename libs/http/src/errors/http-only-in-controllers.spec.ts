@@ -20,8 +20,23 @@ describe('ApiException only in controllers', () => {
     expect(await ruleIdsFor('apps/police/src/arrests/x/x.service.ts')).toContain('no-restricted-syntax');
   });
 
+  it('is refused in an immigration service and in the police config', async () => {
+    expect(await ruleIdsFor('apps/immigration/src/screening/x/x.service.ts')).toContain(
+      'no-restricted-syntax',
+    );
+    expect(await ruleIdsFor('apps/immigration/src/shared/x.ts')).toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('apps/police/src/config/police-units.ts')).toContain('no-restricted-syntax');
+  });
+
+  it('is allowed in libs/http, the HTTP edge itself', async () => {
+    expect(await ruleIdsFor('libs/http/src/errors/x.filter.ts')).not.toContain('no-restricted-syntax');
+  });
+
   it('is allowed in a controller', async () => {
     expect(await ruleIdsFor('apps/ministry/src/watchlist/x/x.http.controller.ts')).not.toContain(
+      'no-restricted-syntax',
+    );
+    expect(await ruleIdsFor('apps/immigration/src/screening/x/x.http.controller.ts')).not.toContain(
       'no-restricted-syntax',
     );
   });
