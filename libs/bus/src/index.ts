@@ -20,7 +20,12 @@ export { parseServerVersion, serverAtLeast } from './connection/server-version.j
 export { resolveNatsEndpoint, DEFAULT_NATS_URL, findUp } from './config/nats-config.js';
 export type { NatsEndpoint } from './config/nats-config.js';
 export { BusClientConfig, busClientOptions, databaseSessionLimits } from './config/bus-client-config.js';
-export { pgPoolExtra, DEFAULT_DATABASE_SESSION_LIMITS } from './config/database-session.js';
+export {
+  pgPoolExtra,
+  serviceDataSourceOptions,
+  DEFAULT_DATABASE_SESSION_LIMITS,
+  type ServiceDatabase,
+} from './config/database-session.js';
 export type { DatabaseSessionLimits } from './config/database-session.js';
 
 // provisioning

@@ -1,5 +1,5 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
-import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
+import { BUS_MIGRATIONS, serviceDataSourceOptions, type DatabaseSessionLimits } from '@simpul/bus';
 import type { DataSourceOptions } from 'typeorm';
 import { Delay } from '../delays/delay.entity.js';
 import { Screening } from '../screening/screening.entity.js';
@@ -26,14 +26,8 @@ export function immigrationDataSourceOptions(
   url: string,
   limits: Partial<DatabaseSessionLimits> = {},
 ): DataSourceOptions {
-  return {
-    type: 'postgres',
-    url,
-    synchronize: false,
-    migrationsRun: false,
-    logging: false,
-    entities: IMMIGRATION_ENTITIES,
-    migrations: IMMIGRATION_MIGRATIONS,
-    extra: pgPoolExtra(limits),
-  };
+  return serviceDataSourceOptions(
+    { url, entities: IMMIGRATION_ENTITIES, migrations: IMMIGRATION_MIGRATIONS },
+    limits,
+  );
 }

@@ -1,5 +1,5 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
-import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
+import { BUS_MIGRATIONS, serviceDataSourceOptions, type DatabaseSessionLimits } from '@simpul/bus';
 import { HTTP_MIGRATIONS } from '@simpul/http';
 import type { DataSourceOptions } from 'typeorm';
 import { AlertEntity } from '../alerts/alert.entity.js';
@@ -44,13 +44,8 @@ export function ministryDataSourceOptions(
   url: string,
   limits: Partial<DatabaseSessionLimits> = {},
 ): DataSourceOptions {
-  return {
-    type: 'postgres',
-    url,
-    synchronize: false,
-    migrationsRun: false,
-    entities: MINISTRY_ENTITIES,
-    migrations: MINISTRY_MIGRATIONS,
-    extra: pgPoolExtra(limits),
-  };
+  return serviceDataSourceOptions(
+    { url, entities: MINISTRY_ENTITIES, migrations: MINISTRY_MIGRATIONS },
+    limits,
+  );
 }

@@ -1,5 +1,5 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
-import { BUS_MIGRATIONS, pgPoolExtra, type DatabaseSessionLimits } from '@simpul/bus';
+import { BUS_MIGRATIONS, serviceDataSourceOptions, type DatabaseSessionLimits } from '@simpul/bus';
 import { HTTP_MIGRATIONS } from '@simpul/http';
 import type { DataSourceOptions } from 'typeorm';
 import { Arrest } from '../arrests/arrest.entity.js';
@@ -31,14 +31,5 @@ export function policeDataSourceOptions(
   url: string,
   limits: Partial<DatabaseSessionLimits> = {},
 ): DataSourceOptions {
-  return {
-    type: 'postgres',
-    url,
-    synchronize: false,
-    migrationsRun: false,
-    entities: POLICE_ENTITIES,
-    migrations: POLICE_MIGRATIONS,
-    logging: false,
-    extra: pgPoolExtra(limits),
-  };
+  return serviceDataSourceOptions({ url, entities: POLICE_ENTITIES, migrations: POLICE_MIGRATIONS }, limits);
 }

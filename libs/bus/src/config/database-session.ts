@@ -1,3 +1,4 @@
+import type { DataSourceOptions } from 'typeorm';
 import { BusError, BusErrorCode } from '../errors.js';
 
 /**
@@ -49,5 +50,32 @@ export function pgPoolExtra(limits: Partial<DatabaseSessionLimits> = {}): Record
     keepAlive: true,
     keepAliveInitialDelayMillis: l.keepAliveInitialDelayMs,
     connectionTimeoutMillis: l.connectTimeoutMs,
+  };
+}
+
+/** What differs between the services' databases: where, which tables, which migrations. */
+export interface ServiceDatabase {
+  url: string;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+/**
+ * A service's TypeORM options for its PostgreSQL: never `synchronize`, migrations only as the
+ * explicit step (`migrate.ts`), every pooled connection under `limits` (pgPoolExtra). The one place
+ * these rules live, so the three services cannot drift apart.
+ */
+export function serviceDataSourceOptions(
+  database: ServiceDatabase,
+  limits: Partial<DatabaseSessionLimits> = {},
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: database.url,
+    synchronize: false,
+    migrationsRun: false,
+    entities: database.entities,
+    migrations: database.migrations,
+    extra: pgPoolExtra(limits),
   };
 }
