@@ -17,16 +17,20 @@ export interface BoundedTransactionOptions {
  * the connection. Either way this rejects with BUS.HANDLER_TIMEOUT, so the caller can retry the
  * message instead of heartbeating it forever. If the work commits during the grace after all, its
  * result is returned (nothing to retry).
+ *
+ * A signal names the transaction, not just its server process: the deadline can fire as the work
+ * commits, and by the time the signal arrives the connection may be back in the pool running
+ * another consumer's transaction, which a signal by pid alone would cancel or kill.
  */
 export async function boundedTransaction<T>(
   dataSource: DataSource,
   options: BoundedTransactionOptions,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  let pid: number | undefined;
+  let self: TransactionIdentity | undefined;
   let abandoned = false;
   const transaction = dataSource.transaction(async (manager) => {
-    pid = await backendPid(manager);
+    self = await transactionIdentity(manager);
     // Given up on while waiting for a connection: do not start the work at all.
     if (abandoned) throw timeoutError(options.timeoutMs);
     return work(manager);
@@ -48,7 +52,7 @@ export async function boundedTransaction<T>(
   }
 
   abandoned = true;
-  if (pid !== undefined) await signalBackend(dataSource, 'pg_cancel_backend', pid);
+  if (self !== undefined) await signalTransaction(dataSource, 'pg_cancel_backend', self);
   let graceTimer: NodeJS.Timeout | undefined;
   const grace = new Promise<{ done: false }>((resolve) => {
     graceTimer = setTimeout(() => resolve({ done: false }), options.graceMs ?? 5000);
@@ -56,7 +60,8 @@ export async function boundedTransaction<T>(
   const afterCancel = await Promise.race([outcome, grace]);
   clearTimeout(graceTimer);
   if (afterCancel.done && afterCancel.ok) return afterCancel.value;
-  if (!afterCancel.done && pid !== undefined) await signalBackend(dataSource, 'pg_terminate_backend', pid);
+  if (!afterCancel.done && self !== undefined)
+    await signalTransaction(dataSource, 'pg_terminate_backend', self);
   throw timeoutError(options.timeoutMs);
 }
 
@@ -67,19 +72,39 @@ function timeoutError(timeoutMs: number): BusError {
   );
 }
 
-/** The server process of the transaction's connection (node-postgres knows it from the handshake). */
-async function backendPid(manager: EntityManager): Promise<number> {
-  const connection = (await manager.queryRunner?.connect()) as { processID?: unknown } | undefined;
-  if (typeof connection?.processID === 'number') return connection.processID;
-  const rows: Array<{ pid: number }> = await manager.query(`SELECT pg_backend_pid() AS pid`);
-  return rows[0]!.pid;
+/** A transaction on the server: its process, and its start (UTC, to the microsecond, as text). */
+interface TransactionIdentity {
+  pid: number;
+  startedAt: string;
 }
 
-/** Best effort: the session may have ended by itself meanwhile. */
-async function signalBackend(
+/**
+ * The transaction's process and start. `now()` is the transaction's start, the very value
+ * pg_stat_activity shows as `xact_start`; as UTC text it crosses to another session exactly
+ * (a JavaScript Date would drop the microseconds).
+ */
+async function transactionIdentity(manager: EntityManager): Promise<TransactionIdentity> {
+  const rows: Array<{ pid: number; startedAt: string }> = await manager.query(
+    `SELECT pg_backend_pid() AS pid,
+            to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "startedAt"`,
+  );
+  return rows[0]!;
+}
+
+/**
+ * Cancels or terminates the session only while it still runs this transaction (best effort: it
+ * may have ended by itself meanwhile, and then nothing is signalled).
+ */
+async function signalTransaction(
   dataSource: DataSource,
   fn: 'pg_cancel_backend' | 'pg_terminate_backend',
-  pid: number,
+  target: TransactionIdentity,
 ): Promise<void> {
-  await dataSource.query(`SELECT ${fn}($1)`, [pid]).catch(() => undefined);
+  await dataSource
+    .query(
+      `SELECT ${fn}(pid) FROM pg_stat_activity
+        WHERE pid = $1 AND xact_start = ($2::timestamp AT TIME ZONE 'UTC')`,
+      [target.pid, target.startedAt],
+    )
+    .catch(() => undefined);
 }

@@ -2,8 +2,9 @@
 // and rolled back, its connection goes back to the pool, the message is redelivered, and the
 // messages behind it flow. Real nats-server and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { SimpulBus } from '../bus.js';
+import { createTestDataSource } from '../testing/data-source.js';
 import { createBusHarness, type BusHarness } from '../testing/harness.js';
 import { publishSignedEvent } from '../testing/events.js';
 import { arrestEvent } from '../testing/fixtures.js';
@@ -136,6 +137,64 @@ describe('boundedTransaction', () => {
       description: 'pool settled',
     });
     expect(await effects(marker)).toBe(0);
+  });
+
+  it('does not cancel a later transaction that reuses the connection of one that committed at the deadline', async () => {
+    const LOCK = 764_300_001;
+    // One connection: the transaction after the bounded one necessarily runs on its session.
+    const single = await createTestDataSource((h.dataSource.options as { url: string }).url, { poolSize: 1 });
+    const holder = h.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock($1)`, [LOCK]);
+    try {
+      let firstPid: number | undefined;
+      let commit: () => void = () => undefined;
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      let later: Promise<unknown> | undefined;
+      const sessionState = async (): Promise<{ state: string; wait: string | null } | undefined> =>
+        (
+          await h.dataSource.query(
+            `SELECT state, wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1`,
+            [firstPid],
+          )
+        )[0];
+      // The deadline fires while the work still runs; its signal is held back until that work has
+      // committed and a second transaction waits, on the same session, for a lock.
+      const lateSignals = {
+        transaction: single.transaction.bind(single),
+        query: async (sql: string, params: unknown[]) => {
+          if (later === undefined) {
+            commit();
+            await waitFor(async () => (await sessionState())?.state === 'idle', {
+              description: 'first committed',
+            });
+            later = single
+              .transaction((m) => m.query(`SELECT pg_advisory_xact_lock($1)`, [LOCK]))
+              .then(
+                () => 'completed',
+                (error: unknown) => error,
+              );
+            await waitFor(async () => (await sessionState())?.wait === 'Lock', {
+              description: 'second transaction waiting on the same session',
+            });
+          }
+          return h.dataSource.query(sql, params);
+        },
+      } as unknown as DataSource;
+
+      const value = await boundedTransaction(lateSignals, { timeoutMs: 1000 }, async (manager) => {
+        firstPid = (await manager.query(`SELECT pg_backend_pid() AS pid`))[0].pid;
+        await committing;
+        return 'committed';
+      });
+      expect(value).toBe('committed');
+      expect(later).toBeDefined();
+      await holder.query(`SELECT pg_advisory_unlock($1)`, [LOCK]);
+      expect(await later).toBe('completed');
+    } finally {
+      await holder.release();
+      await single.destroy();
+    }
   });
 
   it('returns what a transaction within its time commits', async () => {
