@@ -16,6 +16,7 @@ export type { BusEvent } from './contracts.js';
 export { BusConnection, authenticatorFor } from './connection/bus-connection.js';
 export type { BusConnectionOptions } from './connection/bus-connection.js';
 export { backoffDelay } from './connection/backoff.js';
+export { deleteOlderInBatches, type OlderRows } from './retention/delete-older-in-batches.js';
 export { parseServerVersion, serverAtLeast } from './connection/server-version.js';
 export { resolveNatsEndpoint, DEFAULT_NATS_URL, findUp } from './config/nats-config.js';
 export type { NatsEndpoint } from './config/nats-config.js';

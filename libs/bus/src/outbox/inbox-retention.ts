@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { deleteOlderInBatches } from '../retention/delete-older-in-batches.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -38,24 +39,11 @@ export interface PruneInboxOptions {
  * fixed at the start so the loop ends. Returns the number of rows deleted.
  */
 export async function pruneInbox(dataSource: DataSource, options: PruneInboxOptions = {}): Promise<number> {
-  const retentionMs = options.retentionMs ?? INBOX_RETENTION_MS;
-  const batchSize = options.batchSize ?? 1000;
-  const [{ cutoff }] = (await dataSource.query(
-    `SELECT now() - $1::bigint * interval '1 millisecond' AS cutoff`,
-    [retentionMs],
-  )) as [{ cutoff: Date }];
-  let deleted = 0;
-  for (;;) {
-    const [, count] = (await dataSource.query(
-      `DELETE FROM bus_inbox b
-        USING (SELECT consumer, event_id FROM bus_inbox
-                WHERE applied_at < $1
-                LIMIT $2
-                FOR UPDATE SKIP LOCKED) old
-        WHERE b.consumer = old.consumer AND b.event_id = old.event_id`,
-      [cutoff, batchSize],
-    )) as [unknown, number];
-    deleted += count;
-    if (count < batchSize) return deleted;
-  }
+  return deleteOlderInBatches(dataSource, {
+    table: 'bus_inbox',
+    key: ['consumer', 'event_id'],
+    timeColumn: 'applied_at',
+    olderThanMs: options.retentionMs ?? INBOX_RETENTION_MS,
+    batchSize: options.batchSize ?? 1000,
+  });
 }

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { deleteOlderInBatches } from '@simpul/bus';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,24 +42,13 @@ export async function pruneIdempotencyKeys(
   retentionDays: number,
   batchSize = 1000,
 ): Promise<number> {
-  const [{ cutoff }] = (await dataSource.query(
-    `SELECT now() - $1::bigint * interval '1 millisecond' AS cutoff`,
-    [Math.round(retentionDays * DAY_MS)],
-  )) as [{ cutoff: Date }];
-  let deleted = 0;
-  for (;;) {
-    const [, count] = (await dataSource.query(
-      `DELETE FROM http_idempotency_key k
-        USING (SELECT unit_id, key FROM http_idempotency_key
-                WHERE created_at < $1
-                LIMIT $2
-                FOR UPDATE SKIP LOCKED) old
-        WHERE k.unit_id = old.unit_id AND k.key = old.key`,
-      [cutoff, batchSize],
-    )) as [unknown, number];
-    deleted += count;
-    if (count < batchSize) return deleted;
-  }
+  return deleteOlderInBatches(dataSource, {
+    table: 'http_idempotency_key',
+    key: ['unit_id', 'key'],
+    timeColumn: 'created_at',
+    olderThanMs: retentionDays * DAY_MS,
+    batchSize,
+  });
 }
 
 /** Runs pruneIdempotencyKeys on a timer while the service runs. */
