@@ -15,7 +15,10 @@ npm run --silent lint
 npm run --silent typecheck
 
 status=0
-node --experimental-vm-modules node_modules/jest/bin/jest.js --json --outputFile=.simpul/test-results.json "$@" ||
+# --forceExit: after every test has finished and its results are written, something (no handle
+# that --detectOpenHandles or process._getActiveHandles can name) keeps Jest's process alive; CI
+# must not wait for it. Found and left open in issue 10's closing note.
+node --experimental-vm-modules node_modules/jest/bin/jest.js --forceExit --json --outputFile=.simpul/test-results.json "$@" ||
   status=$?
 node scripts/print-test-summary.mjs .simpul/test-results.json || status=1
 exit "$status"
