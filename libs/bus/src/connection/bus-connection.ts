@@ -48,6 +48,8 @@ export class BusConnection {
   private jsManager: JetStreamManager | undefined;
   private connected = false;
   private stopped = false;
+  /** Kind of the last failed first-connect attempt (no personal data), for the give-up message. */
+  lastConnectError: string | undefined;
   private reconnectAttempt = 0;
   private readonly readyPromise: Promise<void>;
   private resolveReady!: () => void;
@@ -88,7 +90,12 @@ export class BusConnection {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         // Reject first: draining rejects ready() too, and this message is the one to show.
-        reject(new BusError(BusErrorCode.NOT_CONNECTED, `cannot reach NATS at ${String(options.servers)}`));
+        // The last attempt's error kind (a timeout, an authorization violation...) tells an operator
+        // what to look at; it carries no personal data.
+        const last = connection.lastConnectError ? ` (last attempt: ${connection.lastConnectError})` : '';
+        reject(
+          new BusError(BusErrorCode.NOT_CONNECTED, `cannot reach NATS at ${String(options.servers)}${last}`),
+        );
         void connection.drain();
       }, giveUpAfterMs);
     });
@@ -179,6 +186,7 @@ export class BusConnection {
         this.resolveReady();
         return;
       } catch (error) {
+        this.lastConnectError = describeConnectError(error);
         const delay = backoffDelay(attempt, {
           initialMs: this.options.reconnectInitialMs ?? 250,
           maxMs: this.options.reconnectMaxMs ?? 5000,
@@ -258,4 +266,11 @@ export function authenticatorFor(credsFile: string): Authenticator {
     );
   }
   return nkeyAuthenticator(() => new TextEncoder().encode(read().toString('utf8').trim()));
+}
+
+/** The kind of a failed connect attempt, e.g. `NatsError AUTHORIZATION_VIOLATION`: name and code only. */
+function describeConnectError(error: unknown): string {
+  if (!(error instanceof Error)) return 'error';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }

@@ -15,16 +15,18 @@ export async function provisionAsAdmin(
 ): Promise<ProvisionReport> {
   const admin = activeUnits(trust.registry).find((unit) => unit.admin);
   if (!admin) throw new Error('the registry has no active admin');
-  const connection = await BusConnection.connect(
-    {
-      servers: server.url,
-      caFile: server.ca ?? undefined,
-      credsFile: unitCredsFile(trust.paths.stateDir, admin.id),
-      name: 'simpul-admin',
-      logger: silentLogger,
-      reconnectMaxMs: 500,
-    },
-    timeoutMs,
+  const options = {
+    servers: server.url,
+    caFile: server.ca ?? undefined,
+    credsFile: unitCredsFile(trust.paths.stateDir, admin.id),
+    name: 'simpul-admin',
+    logger: silentLogger,
+    reconnectMaxMs: 500,
+  };
+  // Right after a reload (agency add/revoke) a busy server can take longer than one window to
+  // accept the admin (seen once in a full CI run): one more window before giving up.
+  const connection = await BusConnection.connect(options, timeoutMs).catch(() =>
+    BusConnection.connect(options, timeoutMs),
   );
   try {
     return await provisionTopology(connection.jsm, connection.serverVersion(), trust.topology);
