@@ -10,7 +10,7 @@ describe('BusConnection.connect giving up', () => {
   it('names the kind of the last failed attempt', async () => {
     const port = await freePort(); // nothing listens there
     const failure = await BusConnection.connect(
-      { servers: `nats://127.0.0.1:${port}`, logger: silentLogger, reconnectMaxMs: 50 },
+      { servers: `nats://127.0.0.1:${port}`, name: 'give-up-test', logger: silentLogger, reconnectMaxMs: 50 },
       400,
     ).catch((error: unknown) => error as Error);
     expect(failure).toBeInstanceOf(Error);
