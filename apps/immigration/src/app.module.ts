@@ -14,8 +14,8 @@ import { immigrationDataSourceOptions } from './database/data-source-options.js'
 import { DelaysModule } from './delays/delays.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
-import { Clock } from './shared/clock.js';
-import { ServedCheckpoints } from './shared/served-checkpoints.js';
+import { Clock } from './deployment/clock.js';
+import { ServedCheckpoints } from './deployment/served-checkpoints.js';
 import { WatchlistModule } from './watchlist/watchlist.module.js';
 
 /** Config, clock and served checkpoints, for every module. */

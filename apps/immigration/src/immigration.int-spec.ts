@@ -20,7 +20,7 @@ import { ApiExceptionFilter } from '@simpul/http';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { ImmigrationConfig } from './config/immigration.config.js';
-import { Clock } from './shared/clock.js';
+import { Clock } from './deployment/clock.js';
 import { startImmigrationTestApp, type ImmigrationTestApp } from './testing/immigration-test-app.js';
 import { WatchlistReplicaService } from './watchlist/watchlist-replica.service.js';
 

@@ -6,7 +6,7 @@ import { BusConnection } from '@simpul/bus';
 import { publishSignedEvent, waitFor } from '@simpul/bus/testing';
 import { buildEvent, MINISTRY_SOURCE, uuidv7, type AnyEvent, type Person } from '@simpul/contracts';
 import { fixtureNik, validFixture } from '@simpul/contracts/testing';
-import { Clock } from '../shared/clock.js';
+import { Clock } from '../deployment/clock.js';
 import { startImmigrationTestApp, type ImmigrationTestApp } from '../testing/immigration-test-app.js';
 import { RetentionService } from './retention.service.js';
 

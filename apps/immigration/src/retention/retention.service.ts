@@ -8,7 +8,7 @@ import {
 import { INBOX_RETENTION_MS } from '@simpul/bus';
 import { DataSource } from 'typeorm';
 import { ImmigrationConfig } from '../config/immigration.config.js';
-import { Clock } from '../shared/clock.js';
+import { Clock } from '../deployment/clock.js';
 import { WatchlistReplicaService } from '../watchlist/watchlist-replica.service.js';
 import { retentionCutoffs } from './retention.rules.js';
 

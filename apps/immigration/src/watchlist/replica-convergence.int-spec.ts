@@ -11,7 +11,7 @@ import { buildEvent, MINISTRY_SOURCE, uuidv7, type AnyEvent, type Person } from 
 import { fixtureNik, validFixture } from '@simpul/contracts/testing';
 import { ApiExceptionFilter } from '@simpul/http';
 import { AppModule } from '../app.module.js';
-import { Clock } from '../shared/clock.js';
+import { Clock } from '../deployment/clock.js';
 import { startImmigrationTestApp, type ImmigrationTestApp } from '../testing/immigration-test-app.js';
 import { WatchlistReplicaService } from './watchlist-replica.service.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { SimpulEvent } from '@simpul/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ImmigrationConfig } from '../config/immigration.config.js';
-import { Clock } from '../shared/clock.js';
+import { Clock } from '../deployment/clock.js';
 import { ReplicaChangeListener } from './replica-change-listener.js';
 import { EngineWatchlistMatcher, type IndexedEntry, type WatchlistMatcher } from './watchlist-index.js';
 import { entryRank, type EntryAction, type LegalType } from './watchlist-entry.rules.js';

@@ -24,7 +24,7 @@ describe('ApiException only in controllers', () => {
     expect(await ruleIdsFor('apps/immigration/src/screening/x/x.service.ts')).toContain(
       'no-restricted-syntax',
     );
-    expect(await ruleIdsFor('apps/immigration/src/shared/x.ts')).toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('apps/immigration/src/deployment/x.ts')).toContain('no-restricted-syntax');
     expect(await ruleIdsFor('apps/police/src/config/police-units.ts')).toContain('no-restricted-syntax');
   });
 

@@ -11,9 +11,9 @@ import {
   type ValidationIssue,
   type Unit,
 } from '@simpul/http';
-import { assertServedCheckpointUnit } from '../../shared/checkpoint-unit.js';
+import { assertServedCheckpointUnit } from '../../deployment/checkpoint-unit.js';
 import { ScreeningNotFound } from '../screening.errors.js';
-import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
+import { ServedCheckpoints } from '../../deployment/served-checkpoints.js';
 import { MAX_DELAY_DAYS, OUTCOMES, type Outcome } from './record-outcome.rules.js';
 import { RecordOutcomeService, type OutcomeRequest, type OutcomeResult } from './record-outcome.service.js';
 

@@ -11,7 +11,7 @@ import {
 } from '@simpul/contracts';
 import { DataSource } from 'typeorm';
 import { DelaysService } from '../../delays/delays.service.js';
-import { Clock } from '../../shared/clock.js';
+import { Clock } from '../../deployment/clock.js';
 import { delayReason, delayValidUntil, type Outcome } from './record-outcome.rules.js';
 import { IMMIGRATION_PURPOSE } from '../../audit/audit-step.js';
 import { OutcomeAlreadyRecorded, ScreeningNotFound } from '../screening.errors.js';

@@ -21,7 +21,7 @@ import {
   type ValidationIssue,
   type Unit,
 } from '@simpul/http';
-import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
+import { ServedCheckpoints } from '../../deployment/served-checkpoints.js';
 import { ScreenTravelerService, type ScreeningResult } from './screen-traveler.service.js';
 
 const personSchema = (jsonSchemaFor('immigration.screening.matched.v1').definitions as Record<string, object>)

@@ -5,7 +5,7 @@ import { buildEvent, checkpointSource, uuidv7, type Person, type StatedPurpose }
 import type { MatchEffect, ReasonCode } from '@simpul/screening';
 import { DataSource } from 'typeorm';
 import { DelaysService, type DelayElsewhere } from '../../delays/delays.service.js';
-import { Clock } from '../../shared/clock.js';
+import { Clock } from '../../deployment/clock.js';
 import { WatchlistReplicaService } from '../../watchlist/watchlist-replica.service.js';
 import {
   screeningDecision,

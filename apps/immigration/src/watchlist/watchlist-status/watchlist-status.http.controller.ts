@@ -2,9 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BusConnection, BusRuntime } from '@simpul/bus';
 import { CurrentUnit, type Unit } from '@simpul/http';
-import { assertServedCheckpointUnit } from '../../shared/checkpoint-unit.js';
-import { Clock } from '../../shared/clock.js';
-import { ServedCheckpoints } from '../../shared/served-checkpoints.js';
+import { assertServedCheckpointUnit } from '../../deployment/checkpoint-unit.js';
+import { Clock } from '../../deployment/clock.js';
+import { ServedCheckpoints } from '../../deployment/served-checkpoints.js';
 import { WatchlistReplicaService, type IndexProgress } from '../watchlist-replica.service.js';
 import { WATCHLIST_DURABLE } from '../watchlist.tokens.js';
 

@@ -2,7 +2,7 @@
 // refused with 400 naming the rule, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
-import { startImmigrationTestApp, type ImmigrationTestApp } from '../testing/immigration-test-app.js';
+import { startImmigrationTestApp, type ImmigrationTestApp } from './testing/immigration-test-app.js';
 
 jest.setTimeout(60_000);
 
