@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { LauncherError } from './install.js';
-import { isAlive, startManaged, type ManagedProcess } from './managed-process.js';
+import type { ManagedProcess } from './managed-process.js';
 import { ensureNats, ensureTrustMaterial, type NatsChoice } from './nats-server.js';
-import { REPO_ROOT, statePath } from './paths.js';
+import { statePath } from './paths.js';
 import { ensurePrivacyKeys } from './privacy-keys.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
 import { loadReferenceUnits, referenceUnitsPath } from './reference-units.js';
-import { spawnSync } from 'node:child_process';
+import type { TrustMaterial } from '@simpul/trust';
+import { launchService, waitForHealthy, type ServiceInstance } from './service-process.js';
 
 export const SERVICES = ['police', 'ministry', 'immigration'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -57,28 +57,21 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
 
     const databaseUrls = await databases(log, started);
 
-    const { tokensFile, hashesFile } = trust.tokens;
-    const keysDir = trust.paths.keysDir;
+    const { tokensFile } = trust.tokens;
     log(`API tokens in ${tokensFile}; NATS credentials in ${trust.paths.credsDir}`);
 
     const privacyKeys = ensurePrivacyKeys();
     const logs = statePath('logs');
     mkdirSync(logs, { recursive: true });
-    const urls = {} as Record<ServiceName, string>;
-    const launchers = {} as Record<ServiceName, () => ManagedProcess>;
+    const instances = {} as Record<ServiceName, ServiceInstance>;
     for (const service of SERVICES) {
       const prefix = service.toUpperCase();
       const port = Number(process.env[`${prefix}_PORT`] || DEFAULT_PORTS[service]);
       const env = {
         ...process.env,
         NATS_URL: nats.url,
-        ...natsIdentityEnv(nats, service),
-        SIMPUL_KEYS_DIR: keysDir,
-        // A local run is a development run: a service may generate a dev key it is missing.
-        SIMPUL_DEV_KEYS: '1',
-        TOKEN_HASHES_FILE: hashesFile,
-        // A local run serves every reference unit; the services have no repository defaults.
-        REFERENCE_UNITS_FILE: process.env.REFERENCE_UNITS_FILE || referenceUnitsPath(),
+        ...natsIdentityEnv(nats, NATS_IDENTITY[service]),
+        ...serviceTrustEnv(trust),
         IMMIGRATION_CHECKPOINTS: process.env.IMMIGRATION_CHECKPOINTS || referenceCheckpointCodes(),
         // The police deployment reads the matches consumer named from its registry id (police-gateway-matches).
         POLICE_DEPLOYMENT: NATS_IDENTITY.police,
@@ -87,30 +80,23 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
         // Only the ministry stores identities; the other services never see its keys.
         ...(service === 'ministry' ? privacyKeys : {}),
       };
-      migrate(service, env);
-      launchers[service] = () =>
-        startManaged(service, process.execPath, [join(REPO_ROOT, 'apps', service, 'dist', 'main.js')], {
-          logFile: join(logs, `${service}.log`),
-          pidFile: statePath(`${service}.pid`),
-          env,
-          cwd: REPO_ROOT,
-        });
-      started.push(launchers[service]());
-      urls[service] = `http://127.0.0.1:${port}`;
+      instances[service] = launchService(service, service, port, env);
+      started.push(instances[service].process);
     }
-    await Promise.all(SERVICES.map((service) => waitForHealth(service, urls[service], logs)));
-    log(`services up: ${SERVICES.map((s) => `${s} ${urls[s]}`).join(', ')} (logs in ${logs})`);
+    await Promise.all(SERVICES.map((service) => waitForHealthy(instances[service])));
+    const urls = Object.fromEntries(SERVICES.map((s) => [s, instances[s].url])) as Record<
+      ServiceName,
+      string
+    >;
+    log(`services up: ${SERVICES.map((s) => `${s} ${urls[s]}`).join(', ')} (logs in ${statePath('logs')})`);
     const restartService = async (
       service: ServiceName,
-      { signal = 'SIGTERM' }: { signal?: NodeJS.Signals } = {},
+      options: { signal?: NodeJS.Signals } = {},
     ): Promise<void> => {
-      const index = started.findIndex((p) => p.name === service);
+      const index = started.indexOf(instances[service].process);
       if (index < 0) throw new LauncherError(`${service} is not running`);
-      const old = started[index]!;
-      if (signal !== 'SIGTERM' && isAlive(old.pid)) process.kill(old.pid, signal);
-      await old.stop(8000); // SIGTERM if still alive, SIGKILL after the grace period; returns once gone
-      started[index] = launchers[service]();
-      await waitForHealth(service, urls[service], logs);
+      await instances[service].restart(options);
+      started[index] = instances[service].process;
     };
     return { urls, natsUrl: nats.url, tokensFile, restartService, stop };
   } catch (error) {
@@ -119,16 +105,31 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
   }
 }
 
-/** A service's NATS identity on the launcher's secured server; nothing extra on a given NATS_URL. */
-function natsIdentityEnv(nats: NatsChoice, service: ServiceName): Record<string, string> {
+/** A service's NATS identity (a registry unit) on the launcher's secured server; nothing extra on a given NATS_URL. */
+export function natsIdentityEnv(
+  nats: Pick<NatsChoice, 'ca' | 'credsFor'>,
+  unitId: string,
+): Record<string, string> {
   if (!nats.credsFor) return {};
-  const { credsFile, inboxPrefix } = nats.credsFor(NATS_IDENTITY[service]);
+  const { credsFile, inboxPrefix } = nats.credsFor(unitId);
   return {
     NATS_CA_FILE: nats.ca ?? '',
     NATS_CREDS_FILE: credsFile,
     NATS_INBOX_PREFIX: inboxPrefix,
     // The admin provisioned streams and consumers; the service's user may not create them.
     BUS_PROVISION: 'none',
+  };
+}
+
+/** What every service of a local run gets from the trust material: keys, token hashes, reference units. */
+export function serviceTrustEnv(trust: TrustMaterial): Record<string, string> {
+  return {
+    SIMPUL_KEYS_DIR: trust.paths.keysDir,
+    // A local run is a development run: a service may generate a dev key it is missing.
+    SIMPUL_DEV_KEYS: '1',
+    TOKEN_HASHES_FILE: trust.tokens.hashesFile,
+    // A local run serves every reference unit; the services have no repository defaults.
+    REFERENCE_UNITS_FILE: process.env.REFERENCE_UNITS_FILE || referenceUnitsPath(),
   };
 }
 
@@ -147,42 +148,6 @@ async function databases(
   return Object.fromEntries(
     SERVICES.map((s) => [s, given[s] ?? databaseUrl(postgres.adminUrl, `simpul_${s}`)]),
   ) as Record<ServiceName, string>;
-}
-
-function migrate(service: ServiceName, env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(
-    process.execPath,
-    [join(REPO_ROOT, 'apps', service, 'dist', 'database', 'migrate.js')],
-    {
-      env,
-      encoding: 'utf8',
-    },
-  );
-  if (result.status !== 0) {
-    throw new LauncherError(
-      `migrations of ${service} failed: ${(result.stderr || result.stdout).trim().split('\n').pop()}`,
-    );
-  }
-}
-
-async function waitForHealth(
-  service: ServiceName,
-  url: string,
-  logs: string,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new LauncherError(
-    `${service} did not become healthy within ${timeoutMs / 1000} s: see ${logs}/${service}.log`,
-  );
 }
 
 /** Every checkpoint code of the reference units, comma-separated (IMMIGRATION_CHECKPOINTS). */

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { LauncherError } from './install.js';
+import { isAlive, startManaged, type ManagedProcess } from './managed-process.js';
+import { REPO_ROOT, statePath } from './paths.js';
+
+/** The three services' apps (apps/<app>/dist/main.js). */
+export type ServiceApp = 'police' | 'ministry' | 'immigration';
+
+/**
+ * One running instance of a service, started by the launcher with a fixed environment: `name` is
+ * its process name (`ministry`, `immigration-batam`), used for its log and pid files.
+ */
+export interface ServiceInstance {
+  name: string;
+  app: ServiceApp;
+  url: string;
+  process: ManagedProcess;
+  /**
+   * Ends the process with `signal` (default SIGTERM; SIGKILL to simulate a crash), then starts it
+   * again with the same environment and waits until its /health answers 200.
+   */
+  restart(options?: { signal?: NodeJS.Signals }): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Runs the app's migrations with `env` (its database URL among them); throws with their last line on failure. */
+export function migrateService(app: ServiceApp, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'apps', app, 'dist', 'database', 'migrate.js')],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) {
+    throw new LauncherError(
+      `migrations of ${app} failed: ${(result.stderr || result.stdout).trim().split('\n').pop()}`,
+    );
+  }
+}
+
+/**
+ * Migrates and starts one service instance listening on `port`, without waiting for it (start
+ * several, then `waitForHealthy` them together: they boot in parallel).
+ */
+export function launchService(
+  name: string,
+  app: ServiceApp,
+  port: number,
+  env: NodeJS.ProcessEnv,
+): ServiceInstance {
+  migrateService(app, env);
+  const logs = statePath('logs');
+  const start = () =>
+    startManaged(name, process.execPath, [join(REPO_ROOT, 'apps', app, 'dist', 'main.js')], {
+      logFile: join(logs, `${name}.log`),
+      pidFile: statePath(`${name}.pid`),
+      env,
+      cwd: REPO_ROOT,
+    });
+  const instance: ServiceInstance = {
+    name,
+    app,
+    url: `http://127.0.0.1:${port}`,
+    process: start(),
+    async restart({ signal = 'SIGTERM' }: { signal?: NodeJS.Signals } = {}) {
+      const old = instance.process;
+      if (signal !== 'SIGTERM' && isAlive(old.pid)) process.kill(old.pid, signal);
+      await old.stop(8000); // SIGTERM if still alive, SIGKILL after the grace period; returns once gone
+      instance.process = start();
+      await waitForHealthy(instance);
+    },
+    stop: (graceMs = 8000) => instance.process.stop(graceMs),
+  };
+  return instance;
+}
+
+/** Waits until the instance's /health answers 200; names its log file when it does not. */
+export async function waitForHealthy(instance: ServiceInstance, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${instance.url}/health`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (!isAlive(instance.process.pid)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new LauncherError(
+    `${instance.name} did not become healthy within ${timeoutMs / 1000} s: see ${statePath('logs', `${instance.name}.log`)}`,
+  );
+}
