@@ -38,6 +38,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'outbox list | retry <id>|--all-failed | drop <id>|--all-failed  rows the relay set aside',
     load: () => import('./commands/outbox.command.js'),
   },
+  site: {
+    summary: 'site link <site> down|up | site status  the sites of a local national run',
+    load: () => import('./commands/site.command.js'),
+  },
+  hub: {
+    summary: 'hub restart <node>                 start a killed hub node again (local national run)',
+    load: () => import('./commands/hub.command.js'),
+  },
   audit: {
     summary: "audit verify [--database-url <url>]  check a service's hash-chained audit log",
     load: () => import('./commands/audit.command.js'),

@@ -31,3 +31,5 @@ export type {
 } from '../outbox/outbox-admin.js';
 export { pruneInbox, INBOX_RETENTION_MS, REPLAY_SAFETY_MARGIN_MS } from '../outbox/inbox-retention.js';
 export type { PruneInboxOptions } from '../outbox/inbox-retention.js';
+export { readLocalTopology, writeLocalTopology, TOPOLOGY_FILE } from './local-topology.js';
+export type { LocalTopology } from './local-topology.js';
