@@ -3,15 +3,18 @@
  * nats-server authorization (one nkey user per unit, least privilege), TLS for a local run,
  * Ed25519 signing keys, API tokens, onboarding and revocation, and the permission matrix.
  */
-export type { AgencyRegistry, UnitEntry } from './registry/unit-entry.js';
+export type { AgencyRegistry, SiteEntry, UnitEntry } from './registry/unit-entry.js';
 export {
   activeUnits,
   inboxPrefixOf,
   natsUsers,
   publishableSubjects,
   servedUnits,
+  siteDomain,
+  sitesOf,
   unitFileName,
 } from './registry/unit-entry.js';
+export { siteOfCheckpoint } from './registry/sites.js';
 export { loadRegistry, parseRegistry, validateRegistry, RegistryError } from './registry/agencies-file.js';
 export {
   addUnitToRegistry,

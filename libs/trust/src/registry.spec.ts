@@ -118,12 +118,14 @@ describe('permissions generated from the registry', () => {
 
   it('provision exactly the consumers units name, and refuse a name no definition has', () => {
     expect(consumers.map((c) => c.durable)).toContain('immigration-batam-center-watchlist');
-    const sites = [
+    // The single-server run's deployment, each checkpoint on its own, and each site's deployment.
+    const sites = new Set([
       'local',
       ...registry.units.filter((u) => u.id.startsWith('checkpoint:')).map((u) => u.id.slice(11)),
-    ];
+      ...(registry.sites ?? []).map((site) => site.id),
+    ]);
     const expected = ['ministry-police', 'ministry-immigration', 'police-gateway-matches'].concat(
-      sites.flatMap((site) => [`immigration-${site}-watchlist`, `immigration-${site}-delays`]),
+      [...sites].flatMap((site) => [`immigration-${site}-watchlist`, `immigration-${site}-delays`]),
     );
     expect(consumers.map((c) => c.durable).sort()).toEqual(expected.sort());
     const wrong = parseRegistry(

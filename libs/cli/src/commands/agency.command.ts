@@ -19,7 +19,7 @@ import {
 } from '@simpul/trust';
 
 const USAGE = [
-  'usage: simpul agency add polda|checkpoint <code> [--name <name>]',
+  'usage: simpul agency add polda|checkpoint <code> [--name <name>] [--site <site id> (checkpoint)]',
   '       simpul agency revoke <unit id>',
   '       simpul agency generate',
   '       simpul agency matrix',
@@ -33,7 +33,8 @@ interface Where {
 
 /**
  * `simpul agency`: onboarding and revocation of units (issue 6). `add` writes the unit into the
- * registry, generates its signing key, NATS credentials and API token, regenerates the NATS
+ * registry (a checkpoint joins the site `--site <id>`, made as a non-leaf site when new, or else the
+ * first non-leaf site), generates its signing key, NATS credentials and API token, regenerates the NATS
  * authorization and reloads a running local server without downtime; `revoke` withdraws all of
  * them (connected sessions of the unit are closed by the reload); `generate` re-applies the
  * registry; `matrix` prints docs/permissions.md. Exit 0, 1 on failure, 2 on bad usage.
@@ -45,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
     const arg = args[i]!;
     if (arg.startsWith('--')) {
       const value = args[i + 1];
-      if (!['--registry', '--state', '--name'].includes(arg) || value === undefined) return usage();
+      if (!['--registry', '--state', '--name', '--site'].includes(arg) || value === undefined) return usage();
       options.set(arg.slice(2), value);
       i++;
     } else positional.push(arg);
@@ -68,6 +69,7 @@ export async function run(args: string[]): Promise<number> {
           kind,
           code,
           options.get('name'),
+          options.get('site'),
         );
         const unit = registry.units.find((u) => u.id === `${kind}:${code}`)!;
         const trust = await applyRegistry(registry, where.stateDir);

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { sourceForUnit, sourceOwnsSubject, typeForSubject } from '@simpul/contracts';
+import { validateSites } from './sites.js';
 import { POLICE_MATCHES_CONSUMER, type AgencyRegistry, type UnitEntry } from './unit-entry.js';
 
 /** A registry file that breaks a rule; the message names the entry, the field and the rule. */
@@ -42,6 +43,9 @@ export function validateRegistry(raw: unknown, origin: string): AgencyRegistry {
   };
   if (raw === null || typeof raw !== 'object') fail('(root)', 'must be a mapping with version and units');
   const root = raw as Record<string, unknown>;
+  for (const key of Object.keys(root)) {
+    if (!['version', 'units', 'sites'].includes(key)) fail(key, 'is not a known field');
+  }
   if (root.version !== 1) fail('version', 'must be 1');
   if (!Array.isArray(root.units) || root.units.length === 0) fail('units', 'must be a non-empty list');
 
@@ -139,7 +143,7 @@ export function validateRegistry(raw: unknown, origin: string): AgencyRegistry {
   });
   if (!units.some((unit) => unit.admin && !unit.revoked))
     fail('units', 'must have one active admin (admin: true) to provision streams and consumers');
-  return { units };
+  return { units, sites: validateSites(root.sites, units, fail) };
 }
 
 const KNOWN_FIELDS = new Set([

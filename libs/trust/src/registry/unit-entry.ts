@@ -27,8 +27,34 @@ export interface UnitEntry {
   revoked?: string;
 }
 
+/**
+ * An immigration site (docs/national-topology.md): one or more checkpoints served together. A
+ * leaf site runs its own NATS leaf node and JetStream domain `site-<id>`; the checkpoints of a
+ * non-leaf site are served from the hub.
+ */
+export interface SiteEntry {
+  /** Short code: `batam`, `dumai`; the domain is `site-<id>`, the durables `immigration-<id>-*`. */
+  id: string;
+  /** Codes of the checkpoint units of the site (`batam-center` for `checkpoint:batam-center`). */
+  checkpoints: string[];
+  /** True when the site runs a leaf node of its own. */
+  leaf: boolean;
+}
+
 export interface AgencyRegistry {
   units: UnitEntry[];
+  /** The immigration sites; absent or empty in a registry made for the single-server run only. */
+  sites?: SiteEntry[];
+}
+
+/** The sites of a registry (none when it lists none). */
+export function sitesOf(registry: AgencyRegistry): SiteEntry[] {
+  return registry.sites ?? [];
+}
+
+/** The JetStream domain of a leaf site: `site-<id>`. */
+export function siteDomain(siteId: string): string {
+  return `site-${siteId}`;
 }
 
 /** `polda:riau` → `polda-riau`: the file name of a unit's credentials and its inbox prefix. */
