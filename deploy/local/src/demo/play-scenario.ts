@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { apiCaller, waitFor, type Json } from './api-calls.js';
 import {
   arrestBody,
   brokerAtBatamBody,
@@ -7,7 +7,6 @@ import {
 } from './reference-scenario.js';
 
 type Urls = { police: string; ministry: string; immigration: string };
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface ScenarioReport {
   interceptionId: string;
@@ -30,29 +29,7 @@ export async function playScenario(
   tokensFile: string,
   log: (line: string) => void,
 ): Promise<ScenarioReport> {
-  const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as Record<string, string>;
-  const call = async (
-    base: string,
-    unit: string,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Json> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[unit]}`,
-        'content-type': 'application/json',
-        // Reads of personal data name the official and the purpose (audited, UU PDP art. 31).
-        'simpul-official': 'demo operator',
-        'simpul-purpose': 'case_handling',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as Json;
-    if (res.status >= 400) throw new Error(`${method} ${path} as ${unit}: ${res.status} ${json.code ?? ''}`);
-    return json;
-  };
+  const call = apiCaller(tokensFile);
   const failures: string[] = [];
   const run: ScenarioRun = {
     runId: String(Date.now() % 1_000_000),
@@ -148,21 +125,4 @@ export async function playScenario(
     preventedDepartures: { riau: riau.prevented, eventIds: (riau.eventIds as string[]).length },
     failures,
   };
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `timed out waiting for ${what}${lastError instanceof Error ? ` (${lastError.message})` : ''}`,
-  );
 }
