@@ -12,6 +12,8 @@ import {
   type ConsumerDefinition,
   type TopologyOptions,
 } from './provisioning/topology.js';
+import { dataSourceSession } from './reconcile/ledger-session.js';
+import { Reconciler, type ReconcilerOptions } from './reconcile/reconciler.js';
 import { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay.js';
 import type { EventSigner } from './signing/key-ring.js';
 import type { KeyRegistry } from './signing/registry.js';
@@ -53,8 +55,19 @@ export interface SimpulBusOptions {
           | 'retryInitialMs'
           | 'retryMaxMs'
           | 'inboxPruning'
+          | 'ledgerRetention'
         >
       >;
+  /**
+   * How long acknowledged events stay in the ledger for the reconciler, in milliseconds
+   * (BUS_LEDGER_RETENTION_HOURS; default 24 h). Also the default window of a reconcile run.
+   */
+  ledgerRetentionMs?: number;
+  /**
+   * The periodic reconciler of a relaying service (docs/contract.md §11; default every 5 minutes),
+   * or false (BUS_RECONCILE_INTERVAL_MS=0). `simpul reconcile` runs one by hand.
+   */
+  reconcile?: false | Partial<Pick<ReconcilerOptions, 'intervalMs' | 'batchSize' | 'settledAfterMs'>>;
   /** Longest time of one consumer transaction, in milliseconds, for every durable (default 30 000). */
   handlerTimeoutMs?: number;
   /** Per-durable tuning, by durable name. */
@@ -74,6 +87,7 @@ export interface SimpulBusOptions {
  */
 export class SimpulBus {
   readonly relay: OutboxRelay | undefined;
+  readonly reconciler: Reconciler | undefined;
   readonly runners = new Map<string, ConsumerRunner>();
   private readonly verifier: VerifierPool | undefined;
   private readonly logger: BusLogger;
@@ -104,11 +118,24 @@ export class SimpulBus {
         throw new BusError(BusErrorCode.CONFIG_INVALID, 'the outbox relay needs a signer (private keys)');
       this.relay = new OutboxRelay({
         ...(options.relay ?? {}),
+        ledgerRetention: options.relay?.ledgerRetention ?? { retentionMs: options.ledgerRetentionMs },
         dataSource: options.dataSource,
         connection: options.connection,
         signer: options.signer,
         logger: this.logger,
       });
+      // Every service that relays reconciles what it relayed: the ledger is its own database's.
+      if (options.reconcile !== false) {
+        this.reconciler = new Reconciler({
+          ...(options.reconcile ?? {}),
+          session: () => dataSourceSession(options.dataSource),
+          connection: options.connection,
+          signer: options.signer,
+          retentionMs: options.ledgerRetentionMs,
+          publishTimeoutMs: options.relay?.publishTimeoutMs,
+          logger: this.logger,
+        });
+      }
     }
     const threads = options.verifierThreads ?? 1;
     if (this.definitions.length > 0 && threads > 0) this.verifier = new VerifierPool(threads);
@@ -152,6 +179,7 @@ export class SimpulBus {
   private startOnce(): Promise<void> {
     return (async () => {
       this.relay?.start();
+      this.reconciler?.start();
       await this.options.connection.ready();
       if (this.stopping) return;
       const provision = this.options.provision ?? true;
@@ -184,7 +212,7 @@ export class SimpulBus {
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.runners.values()].map((r) => r.stop()));
-    await this.relay?.stop();
+    await Promise.all([this.relay?.stop(), this.reconciler?.stop()]);
     await this.verifier?.close();
   }
 

@@ -46,6 +46,7 @@ export {
   BusOutbox1764201600000,
   BusInbox1764201600001,
   BusOutboxDeadLetterPath1797250000000,
+  BusLedger1797400000000,
 } from './outbox/migrations.js';
 export { INBOX_RETENTION_MS } from './outbox/inbox-retention.js';
 export { appendToOutbox, appendManyToOutbox } from './outbox/append.js';
@@ -59,6 +60,12 @@ export {
 } from './transaction/commit-hooks.js';
 export { OutboxRelay } from './relay/outbox-relay.js';
 export type { OutboxRelayOptions, RelayRoundResult } from './relay/outbox-relay.js';
+
+// producer ledger and reconciler (docs/contract.md §11)
+export { Reconciler, formatReconcileReport } from './reconcile/reconciler.js';
+export type { ReconcilerOptions, ReconcileRunOptions, ReconcileReport } from './reconcile/reconciler.js';
+export { LEDGER_RETENTION_MS, pruneLedger } from './reconcile/ledger-retention.js';
+export { dataSourceSession, type LedgerSession } from './reconcile/ledger-session.js';
 
 // inbox helpers
 export { versionedUpsert } from './inbox/versioned-upsert.js';

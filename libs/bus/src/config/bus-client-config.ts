@@ -1,5 +1,5 @@
 import { Expose } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { DatabaseSessionLimits } from './database-session.js';
 import type { BusModuleOptions } from '../nest/bus.module.js';
 
@@ -40,6 +40,24 @@ export class BusClientConfig {
    */
   @Expose() @IsInt() @Min(0) @Max(3_600_000) BUS_KEY_REGISTRY_MAX_AGE_MS: number = 10_000;
 
+  /**
+   * How long the producer ledger keeps an event JetStream acknowledged, in hours (docs/contract.md
+   * §11): the window in which the reconciler can republish what a stream lost. At most 30 days,
+   * far below the consumers' inbox retention (400 days) that makes a late republish harmless.
+   */
+  @Expose() @IsInt() @Min(1) @Max(720) BUS_LEDGER_RETENTION_HOURS: number = 24;
+
+  /**
+   * Time between the reconciler's runs in each relaying service, in milliseconds; 0 = off
+   * (`simpul reconcile` still runs one by hand). Otherwise from 1 second to 1 day.
+   */
+  @Expose()
+  @ValidateIf((config: BusClientConfig) => config.BUS_RECONCILE_INTERVAL_MS !== 0)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  BUS_RECONCILE_INTERVAL_MS: number = 300_000;
+
   /** PostgreSQL `statement_timeout` of every connection, in milliseconds (0 = none). */
   @Expose() @IsInt() @Min(0) DB_STATEMENT_TIMEOUT_MS: number = 60_000;
 
@@ -62,7 +80,10 @@ export function databaseSessionLimits(config: BusClientConfig): Partial<Database
 /** The BusModule options that come from a BusClientConfig. */
 export function busClientOptions(
   config: BusClientConfig,
-): Pick<BusModuleOptions, 'nats' | 'provision' | 'handlerTimeoutMs' | 'keyRegistryMaxAgeMs'> {
+): Pick<
+  BusModuleOptions,
+  'nats' | 'provision' | 'handlerTimeoutMs' | 'keyRegistryMaxAgeMs' | 'ledgerRetentionMs' | 'reconcile'
+> {
   const servers = config.NATS_URL.split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -76,5 +97,8 @@ export function busClientOptions(
     provision: config.BUS_PROVISION === 'all' ? true : config.BUS_PROVISION === 'streams' ? 'streams' : false,
     handlerTimeoutMs: config.BUS_HANDLER_TIMEOUT_MS,
     keyRegistryMaxAgeMs: config.BUS_KEY_REGISTRY_MAX_AGE_MS,
+    ledgerRetentionMs: config.BUS_LEDGER_RETENTION_HOURS * 3_600_000,
+    reconcile:
+      config.BUS_RECONCILE_INTERVAL_MS === 0 ? false : { intervalMs: config.BUS_RECONCILE_INTERVAL_MS },
   };
 }

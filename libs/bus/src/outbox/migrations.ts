@@ -103,9 +103,61 @@ export class BusOutboxDeadLetterPath1797250000000 implements MigrationInterface 
   }
 }
 
+/**
+ * The producer ledger (docs/contract.md §11): nats-server 2.9.10 acknowledges a publish before it
+ * is on disk, so the relay moves each acknowledged row here instead of deleting it, with the
+ * stream and sequence of its acknowledgement, and the reconciler reads those sequences back and
+ * republishes what the stream lost. A table of its own, so `bus_outbox` keeps meaning "not yet
+ * acknowledged" (the relay's claim, the health backlog and `simpul outbox` see only those rows).
+ * Rows older than the retention window (BUS_LEDGER_RETENTION_HOURS) are deleted in batches by
+ * `published_at`, which the index also serves for the reconciler's window.
+ */
+export class BusLedger1797400000000 implements MigrationInterface {
+  name = 'BusLedger1797400000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE bus_ledger (
+        id           bigint      PRIMARY KEY,
+        event_id     uuid        NOT NULL,
+        event_type   text        NOT NULL,
+        source       text        NOT NULL,
+        subject      text        NOT NULL,
+        body         text        NOT NULL,
+        headers      jsonb,
+        created_at   timestamptz NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now(),
+        stream       text        NOT NULL,
+        stream_seq   bigint      NOT NULL,
+        acked_at     timestamptz NOT NULL DEFAULT now(),
+        verified_at  timestamptz,
+        republished  integer     NOT NULL DEFAULT 0
+      )`);
+    await q.query(`CREATE INDEX bus_ledger_published_at ON bus_ledger (published_at, id)`);
+    await q.query(
+      `COMMENT ON TABLE bus_ledger IS 'Simpul producer ledger: events JetStream acknowledged, kept for the retention window so the reconciler can republish what the stream lost'`,
+    );
+    await q.query(`COMMENT ON COLUMN bus_ledger.id IS 'The bus_outbox row id the event had'`);
+    await q.query(
+      `COMMENT ON COLUMN bus_ledger.body IS 'RFC 8785 canonical JSON of the CloudEvent, as published and signed; contains personal data; deleted after the retention window'`,
+    );
+    await q.query(
+      `COMMENT ON COLUMN bus_ledger.stream_seq IS 'Sequence in stream of the last publish acknowledgement (the original one for a duplicate acknowledgement)'`,
+    );
+    await q.query(
+      `COMMENT ON COLUMN bus_ledger.verified_at IS 'When the reconciler last found the event at stream/stream_seq; NULL = not yet'`,
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE bus_ledger`);
+  }
+}
+
 /** Every migration of the bus, in order. */
 export const BUS_MIGRATIONS = [
   BusOutbox1764201600000,
   BusInbox1764201600001,
   BusOutboxDeadLetterPath1797250000000,
+  BusLedger1797400000000,
 ];

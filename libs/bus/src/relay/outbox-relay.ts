@@ -1,16 +1,16 @@
-import { Buffer } from 'node:buffer';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { PubAck } from '@nats-io/jetstream';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { backoffDelay } from '../connection/backoff.js';
 import type { BusConnection } from '../connection/bus-connection.js';
 import { BusError, BusErrorCode, describeError } from '../errors.js';
-import { BusHeader } from '../headers.js';
 import { consoleLogger, type BusLogger } from '../logger.js';
 import { onOutboxCommit } from '../outbox/commit-hook.js';
+import { LEDGER_RETENTION_MS, pruneLedger } from '../reconcile/ledger-retention.js';
+import { PeriodicTask } from '../retention/periodic-task.js';
 import type { EventSigner } from '../signing/key-ring.js';
-import { signBytes } from '../signing/keys.js';
-import { InboxPruner, type InboxPrunerOptions } from './inbox-pruner.js';
+import { inboxPruneTask, type InboxPrunerOptions } from './inbox-pruner.js';
 import { outboxMetrics } from './outbox-metrics.js';
+import { publishStoredEvent, type PublishableRow } from './publish-row.js';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -34,17 +34,18 @@ export interface OutboxRelayOptions {
   retryMaxMs?: number;
   /** Inbox retention run alongside the relay (every service that consumes also relays), or false. */
   inboxPruning?: false | Omit<InboxPrunerOptions, 'dataSource' | 'logger'>;
+  /**
+   * How long acknowledged events stay in the ledger (`bus_ledger`) for the reconciler, in
+   * milliseconds (BUS_LEDGER_RETENTION_HOURS; default 24 h), and how often older rows are deleted
+   * (default hourly), or false to leave the ledger to another process's retention.
+   */
+  ledgerRetention?: false | { retentionMs?: number; intervalMs?: number; batchSize?: number };
   logger?: BusLogger;
 }
 
-interface ClaimedRow {
+interface ClaimedRow extends PublishableRow {
   id: string;
-  event_id: string;
   event_type: string;
-  source: string;
-  subject: string;
-  body: string;
-  headers: { traceparent?: string } | null;
   attempts: number;
 }
 
@@ -59,13 +60,14 @@ export interface RelayRoundResult {
 /**
  * Publishes what the outbox holds. Rows are claimed by a lease (one short UPDATE … FOR UPDATE SKIP
  * LOCKED, so several relays share the work), due rows first (`next_attempt_at`, then id), published
- * as one pipelined burst with `Nats-Msg-Id` = event id, then deleted once JetStream acknowledged
+ * as one pipelined burst with `Nats-Msg-Id` = event id, then moved to the ledger (`bus_ledger`,
+ * with the acknowledgement's stream and sequence, for the reconciler) once JetStream acknowledged
  * them. A row that fails gets its own backoff (its `next_attempt_at` moves out, doubling per
  * attempt), so rows that can never publish (a subject no stream takes, a revoked permission) do
  * not come back every round ahead of newer rows; after `maxAttempts` it is set aside as `failed`
  * with its last error, logged and counted (`simpul_outbox_failed_rows`), until an operator runs
  * `simpul outbox retry|drop`. There is no high-water mark, since identity sequences commit out of
- * order. A crash between publish and delete publishes again later; JetStream's duplicate window
+ * order. A crash between publish and move publishes again later; JetStream's duplicate window
  * and the consumers' inbox make that harmless. No order is promised (a retried row overtakes newer
  * ones).
  */
@@ -78,7 +80,7 @@ export class OutboxRelay {
   private readonly retryInitialMs: number;
   private readonly retryMaxMs: number;
   private readonly logger: BusLogger;
-  private readonly pruner: InboxPruner | undefined;
+  private readonly pruners: PeriodicTask[] = [];
   private running = false;
   private loop: Promise<void> | undefined;
   private woken = false;
@@ -103,11 +105,31 @@ export class OutboxRelay {
     }
     this.logger = options.logger ?? consoleLogger('bus:relay');
     if (options.inboxPruning !== false) {
-      this.pruner = new InboxPruner({
-        ...(options.inboxPruning ?? {}),
-        dataSource: options.dataSource,
-        logger: this.logger,
-      });
+      this.pruners.push(
+        inboxPruneTask({
+          ...(options.inboxPruning ?? {}),
+          dataSource: options.dataSource,
+          logger: this.logger,
+        }),
+      );
+    }
+    if (options.ledgerRetention !== false) {
+      const {
+        retentionMs = LEDGER_RETENTION_MS,
+        intervalMs = 3_600_000,
+        batchSize,
+      } = options.ledgerRetention ?? {};
+      this.pruners.push(
+        new PeriodicTask({
+          what: 'ledger prune',
+          intervalMs,
+          logger: this.logger,
+          run: async () => {
+            const deleted = await pruneLedger(options.dataSource, { retentionMs, batchSize });
+            if (deleted > 0) this.logger.log(`ledger: pruned ${deleted} rows past retention`);
+          },
+        }),
+      );
     }
   }
 
@@ -119,16 +141,16 @@ export class OutboxRelay {
       this.options.connection.onReconnect(() => this.notify()),
     ];
     this.loop = this.run();
-    this.pruner?.start();
+    for (const p of this.pruners) p.start();
   }
 
-  /** Stops after the round in flight (its rows are published and deleted, or released). */
+  /** Stops after the round in flight (its rows are published and moved to the ledger, or released). */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     for (const u of this.unsubscribe) u();
     this.notify();
-    await Promise.all([this.loop, this.pruner?.stop()]);
+    await Promise.all([this.loop, ...this.pruners.map((p) => p.stop())]);
     await this.session?.release().catch(() => undefined);
     this.session = undefined;
   }
@@ -210,12 +232,12 @@ export class OutboxRelay {
     if (rows.length === 0) return { claimed: 0, published: 0, failed: 0, setAside: 0 };
     const js = this.options.connection.js;
     const outcomes = await Promise.allSettled(rows.map((row) => this.publish(js, row)));
-    const done: string[] = [];
+    const done: { id: string; ack: PubAck }[] = [];
     const failed: { id: string; delayMs: number; error: string }[] = [];
     outcomes.forEach((outcome, i) => {
       const row = rows[i]!;
       if (outcome.status === 'fulfilled') {
-        done.push(row.id);
+        done.push({ id: row.id, ack: outcome.value });
       } else {
         const d = describeError(outcome.reason);
         // Every failure backs off per row: whether the row itself is at fault (no stream takes
@@ -228,9 +250,7 @@ export class OutboxRelay {
         });
       }
     });
-    if (done.length > 0) {
-      await this.query(`DELETE FROM bus_outbox WHERE id = ANY($1::bigint[])`, [done]);
-    }
+    if (done.length > 0) await this.moveToLedger(done);
     let setAside = 0;
     if (failed.length > 0) {
       setAside = await this.settleFailures(failed);
@@ -245,6 +265,29 @@ export class OutboxRelay {
     outboxMetrics().published.inc(done.length);
     outboxMetrics().failedAttempts.inc(failed.length);
     return { claimed: rows.length, published: done.length, failed: failed.length, setAside };
+  }
+
+  /**
+   * Moves acknowledged rows from the outbox to the ledger with the stream and sequence of their
+   * acknowledgement, in one statement (docs/contract.md §11). The stream is the acknowledgement's,
+   * never assumed from the subject: a producer may publish into a per-site stream. A row already
+   * in the ledger (published again after its move was lost) takes the newer acknowledgement.
+   */
+  private async moveToLedger(done: { id: string; ack: PubAck }[]): Promise<void> {
+    await this.query(
+      `WITH acked AS (
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS a(id, stream, seq)
+       ), moved AS (
+         DELETE FROM bus_outbox o USING acked a WHERE o.id = a.id
+         RETURNING o.id, o.event_id, o.event_type, o.source, o.subject, o.body, o.headers, o.created_at,
+                   a.stream, a.seq
+       )
+       INSERT INTO bus_ledger (id, event_id, event_type, source, subject, body, headers, created_at, stream, stream_seq)
+       SELECT id, event_id, event_type, source, subject, body, headers, created_at, stream, seq FROM moved
+       ON CONFLICT (id) DO UPDATE
+         SET stream = EXCLUDED.stream, stream_seq = EXCLUDED.stream_seq, acked_at = now(), verified_at = NULL`,
+      [done.map((d) => d.id), done.map((d) => d.ack.stream), done.map((d) => d.ack.seq)],
+    );
   }
 
   /**
@@ -304,7 +347,7 @@ export class OutboxRelay {
 
   /**
    * The relay's statements run on a session of its own with `synchronous_commit = off`: losing a
-   * claim or a delete in a database crash only means the row is published again (JetStream's
+   * claim or a move to the ledger in a database crash only means the row is published again (JetStream's
    * duplicate window and the consumers' inbox absorb that), so they need not wait for a WAL flush.
    * That takes two fsyncs off every event's path. The outbox INSERT, in the caller's transaction,
    * stays fully durable.
@@ -326,20 +369,8 @@ export class OutboxRelay {
     }
   }
 
-  private async publish(js: BusConnection['js'], row: ClaimedRow): Promise<void> {
-    const key = this.options.signer.keyFor(row.source);
-    if (!key) {
-      throw new BusError(
-        BusErrorCode.SIGNER_MISSING,
-        `no signing key for source ${row.source} (event ${row.event_id})`,
-      );
-    }
-    const bytes = Buffer.from(row.body, 'utf8');
-    const h = natsHeaders();
-    h.set(BusHeader.SIGNATURE, signBytes(bytes, key.privateKey));
-    h.set(BusHeader.KEY, key.keyId);
-    if (row.headers?.traceparent) h.set(BusHeader.TRACEPARENT, row.headers.traceparent);
-    await js.publish(row.subject, bytes, { msgID: row.event_id, headers: h, timeout: this.publishTimeoutMs });
+  private publish(js: BusConnection['js'], row: ClaimedRow): Promise<PubAck> {
+    return publishStoredEvent(js, this.options.signer, row, this.publishTimeoutMs);
   }
 }
 
