@@ -66,3 +66,40 @@ describe('BusClientConfig key registry bound', () => {
     );
   });
 });
+
+describe('BusClientConfig producer ledger and reconciler', () => {
+  it('defaults to a 24 h ledger and a reconciler every 5 minutes', () => {
+    const { config, problems } = load({});
+    expect(problems).toEqual([]);
+    expect(busClientOptions(config)).toMatchObject({
+      ledgerRetentionMs: 24 * 3_600_000,
+      reconcile: { intervalMs: 300_000 },
+    });
+  });
+
+  it('reads them from the environment; an interval of 0 turns the reconciler off', () => {
+    const { config, problems } = load({ BUS_LEDGER_RETENTION_HOURS: '48', BUS_RECONCILE_INTERVAL_MS: '0' });
+    expect(problems).toEqual([]);
+    expect(busClientOptions(config)).toMatchObject({ ledgerRetentionMs: 48 * 3_600_000, reconcile: false });
+    expect(busClientOptions(load({ BUS_RECONCILE_INTERVAL_MS: '60000' }).config).reconcile).toEqual({
+      intervalMs: 60_000,
+    });
+  });
+
+  it('names the variable and the rule of a bad value', () => {
+    expect(load({ BUS_LEDGER_RETENTION_HOURS: '0' }).problems).toEqual(['BUS_LEDGER_RETENTION_HOURS: min']);
+    // Past 30 days: the ledger would hold personal data far longer than a reconcile needs.
+    expect(load({ BUS_LEDGER_RETENTION_HOURS: '721' }).problems).toEqual(['BUS_LEDGER_RETENTION_HOURS: max']);
+    expect(load({ BUS_LEDGER_RETENTION_HOURS: 'a day' }).problems).toContain(
+      'BUS_LEDGER_RETENTION_HOURS: isInt',
+    );
+    expect(load({ BUS_RECONCILE_INTERVAL_MS: '500' }).problems).toEqual(['BUS_RECONCILE_INTERVAL_MS: min']);
+    expect(load({ BUS_RECONCILE_INTERVAL_MS: '-1' }).problems).toEqual(['BUS_RECONCILE_INTERVAL_MS: min']);
+    expect(load({ BUS_RECONCILE_INTERVAL_MS: '86400001' }).problems).toEqual([
+      'BUS_RECONCILE_INTERVAL_MS: max',
+    ]);
+    expect(load({ BUS_RECONCILE_INTERVAL_MS: 'often' }).problems).toContain(
+      'BUS_RECONCILE_INTERVAL_MS: isInt',
+    );
+  });
+});
