@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { uuidv7 } from '@simpul/contracts';
 import type { QueryRunner } from 'typeorm';
-import type { SimpulBus } from '../bus.js';
 import { collectHandlers } from '../consumer/collect-handlers.js';
 import { OnBusEvent } from '../consumer/decorators.js';
 import type { EventContext } from '../consumer/handler.js';
@@ -51,7 +50,6 @@ const STREAMS = simpulStreams().map((s) =>
 );
 
 let h: BusHarness;
-let bus: SimpulBus;
 const logged: string[] = [];
 const logger: BusLogger = {
   log: (m) => void logged.push(m),
@@ -71,7 +69,7 @@ async function provision(): Promise<void> {
 beforeAll(async () => {
   h = await createBusHarness({ prefix: 'bus_reconcile', migrations: [ReconcileEffects1797400000001] });
   await provision();
-  bus = await h.startBus({
+  await h.startBus({
     handlers: collectHandlers(new Handlers()),
     provision: false,
     reconcile: false,
