@@ -46,6 +46,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'hub restart <node>                 start a killed hub node again (local national run)',
     load: () => import('./commands/hub.command.js'),
   },
+  reconcile: {
+    summary: 'reconcile [--since <instant|duration>]  republish events a stream lost (producer ledger)',
+    load: () => import('./commands/reconcile.command.js'),
+  },
   audit: {
     summary: "audit verify [--database-url <url>]  check a service's hash-chained audit log",
     load: () => import('./commands/audit.command.js'),
