@@ -16,6 +16,7 @@ import { RetentionModule } from './retention/retention.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
 import { Clock } from './deployment/clock.js';
 import { ServedCheckpoints } from './deployment/served-checkpoints.js';
+import { SiteLinkStatusService } from './deployment/site-link-status.js';
 import { WatchlistModule } from './watchlist/watchlist.module.js';
 
 /** Config, clock and served checkpoints, for every module. */
@@ -29,8 +30,9 @@ class ImmigrationCoreModule {
         { provide: ImmigrationConfig, useValue: config },
         { provide: ServedCheckpoints, useValue: new ServedCheckpoints(servedCheckpoints(config)) },
         Clock,
+        SiteLinkStatusService,
       ],
-      exports: [ImmigrationConfig, ServedCheckpoints, Clock],
+      exports: [ImmigrationConfig, ServedCheckpoints, Clock, SiteLinkStatusService],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Expose } from 'class-transformer';
-import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIP, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { BusClientConfig } from '@simpul/bus';
 
 /** The immigration service's configuration; the only place that reads the environment (see .env.example). */
@@ -28,6 +28,24 @@ export class ImmigrationConfig extends BusClientConfig {
 
   /** Site id of this deployment: names its durables `immigration-<site>-watchlist` / `-delays`. */
   @Expose() @Matches(/^[a-z0-9][a-z0-9-]*$/) IMMIGRATION_SITE: string = 'local';
+
+  /**
+   * JetStream domain of the hub when this deployment runs at a leaf site (national topology,
+   * docs/contract.md §11: `hub`); empty when its NATS is the hub itself (a single server, or a site
+   * served from the hub), which has no link of its own to watch.
+   */
+  @Expose() @Matches(/^([A-Za-z0-9_-]+)?$/) IMMIGRATION_HUB_DOMAIN: string = '';
+
+  /**
+   * The site's own event stream at its leaf node (`IMMIGRATION_<SITE>`), which the hub sources: how
+   * many of its events are still waiting to reach the hub. Required with IMMIGRATION_HUB_DOMAIN.
+   */
+  @Expose()
+  @ValidateIf((config: ImmigrationConfig) => config.IMMIGRATION_HUB_DOMAIN !== '')
+  @Matches(/^[A-Za-z0-9_-]+$/, {
+    message: 'IMMIGRATION_SITE_STREAM must name the site stream when IMMIGRATION_HUB_DOMAIN is set',
+  })
+  IMMIGRATION_SITE_STREAM: string = '';
 
   /**
    * How often, in milliseconds, the in-memory index reads the replica table's change feed when no
