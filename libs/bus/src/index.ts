@@ -38,7 +38,12 @@ export {
   subjectMatches,
   MAX_MSG_SIZE,
 } from './provisioning/topology.js';
-export type { StreamDefinition, ConsumerDefinition, TopologyOptions } from './provisioning/topology.js';
+export type {
+  StreamDefinition,
+  StreamOriginDefinition,
+  ConsumerDefinition,
+  TopologyOptions,
+} from './provisioning/topology.js';
 
 // outbox and relay
 export {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { renderPermissionMatrix } from './docs/permission-matrix.js';
+import { simpulStreams, streamForSubject } from '@simpul/bus';
 import { natsPermissionsFor } from './nats/permissions.js';
-import { renderAuthorization } from './nats/server-config.js';
+import { renderAccounts } from './nats/server-config.js';
 import { topologyForRegistry } from './nats/topology.js';
 import { loadRegistry, parseRegistry, RegistryError } from './registry/agencies-file.js';
 import { newUnitEntry } from './registry/new-unit.js';
@@ -44,7 +45,11 @@ describe('deploy/agencies.yaml', () => {
 describe('permissions generated from the registry', () => {
   it('give a Polda exactly its own two subjects, no consumer and only its own inbox', () => {
     expect(natsPermissionsFor(registry, unit('polda:riau'), consumers)).toEqual({
-      publish: ['police.riau.arrest.recorded', 'police.riau.departure.foiled'],
+      publish: [
+        'police.riau.arrest.recorded',
+        'police.riau.departure.foiled',
+        '$JS.API.STREAM.MSG.GET.POLICE',
+      ],
       subscribe: ['_INBOX_polda-riau.>'],
     });
   });
@@ -54,6 +59,7 @@ describe('permissions generated from the registry', () => {
     const poldaSubjects = registry.units.filter((u) => u.id.startsWith('polda:')).flatMap((u) => u.publish);
     expect(gateway.publish.filter((s) => s.startsWith('police.')).sort()).toEqual([...poldaSubjects].sort());
     expect(gateway.publish.filter((s) => !s.startsWith('police.'))).toEqual([
+      '$JS.API.STREAM.MSG.GET.POLICE',
       '$JS.API.CONSUMER.INFO.IMMIGRATION.police-gateway-matches',
       '$JS.API.CONSUMER.MSG.NEXT.IMMIGRATION.police-gateway-matches',
       '$JS.ACK.IMMIGRATION.police-gateway-matches.>',
@@ -88,16 +94,43 @@ describe('permissions generated from the registry', () => {
         expect(p).toEqual({ publish: ['>'], subscribe: ['>'] });
         continue;
       }
+      // The one direct stream read: by sequence, of a stream the unit's own event subjects go to.
+      const ownReads = new Set(
+        publishableSubjects(registry, user).map(
+          (s) => `$JS.API.STREAM.MSG.GET.${streamForSubject(simpulStreams(), s)!.name}`,
+        ),
+      );
       for (const subject of p.publish) {
         if (subject.includes('*') || subject.includes('>'))
           expect(subject).toMatch(/^\$JS\.ACK\.[A-Z_]+\.[a-z0-9-]+\.>$/);
-        expect(subject).not.toMatch(/CONSUMER\.(CREATE|DURABLE|DELETE)|STREAM\.|DIRECT\./);
+        expect(subject).not.toMatch(/CONSUMER\.(CREATE|DURABLE|DELETE)|DIRECT\./);
+        if (subject.includes('STREAM.'))
+          expect([user.id, subject, ownReads.has(subject)]).toEqual([user.id, subject, true]);
       }
       expect(p.subscribe).toEqual([`_INBOX_${user.id.replace(':', '-')}.>`]);
     }
   });
 
-  it('write one nkey user per NATS unit into the authorization, leaving out HTTP-only and revoked units', () => {
+  it('let each publishing unit read back by sequence exactly the streams its event subjects are stored in', () => {
+    const get = (id: string) =>
+      natsPermissionsFor(registry, unit(id), consumers).publish.filter((s) => s.includes('STREAM.'));
+    expect(get('ministry:service')).toEqual(['$JS.API.STREAM.MSG.GET.MINISTRY']);
+    expect(get('checkpoint:batam-center')).toEqual(['$JS.API.STREAM.MSG.GET.IMMIGRATION']);
+    expect(get('police:gateway')).toEqual(['$JS.API.STREAM.MSG.GET.POLICE']);
+    // The stream comes from the topology the server runs, not from the subject's agency: a
+    // checkpoint whose subjects a site stream stores reads that stream.
+    const siteStreams = [
+      { ...simpulStreams()[2]!, name: 'IMMIGRATION_BATAM', subjects: ['immigration.batam-center.>'] },
+      ...simpulStreams(),
+    ];
+    expect(
+      natsPermissionsFor(registry, unit('checkpoint:batam-center'), consumers, siteStreams).publish.filter(
+        (s) => s.includes('STREAM.'),
+      ),
+    ).toEqual(['$JS.API.STREAM.MSG.GET.IMMIGRATION_BATAM']);
+  });
+
+  it('write one nkey user per NATS unit into the accounts, leaving out HTTP-only and revoked units', () => {
     const revoked = parseRegistry(
       registryText(
         '  - id: polda:riau\n    name: Riau\n    source: /polri/polda/riau\n    revoked: 2026-11-28T00:00:00Z\n' +
@@ -110,7 +143,7 @@ describe('permissions generated from the registry', () => {
       ['polda:riau', 'URIAU'],
       ['ministry:desk', 'UDESK'],
     ]);
-    const conf = renderAuthorization(revoked, keys, []);
+    const conf = renderAccounts(revoked, keys, []);
     expect(conf).toContain('"UADMIN"');
     expect(conf).not.toContain('URIAU');
     expect(conf).not.toContain('UDESK');

@@ -10,11 +10,12 @@ import {
   type ConsumerConfig,
   type JetStreamManager,
   type StreamConfig,
+  type StreamSource,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { serverAtLeast } from '../connection/server-version.js';
 import { BusError, BusErrorCode } from '../errors.js';
-import type { ConsumerDefinition, StreamDefinition } from './topology.js';
+import type { ConsumerDefinition, StreamDefinition, StreamOriginDefinition } from './topology.js';
 
 export type ProvisionAction = 'created' | 'updated' | 'unchanged';
 
@@ -49,8 +50,25 @@ export function streamConfig(
     // Direct get (2.9+) lets operator tools read dead letters without a consumer.
     allow_direct: true,
   };
+  // A mirror, or a stream built from sources only, captures nothing: the server stores no subjects.
+  if (def.subjects.length === 0) delete config.subjects;
+  if (def.mirror) {
+    // Direct gets of a mirror are its origin's affair (the server inherits them as mirror_direct).
+    delete config.allow_direct;
+    config.mirror = originConfig(def.mirror);
+  }
+  if (def.sources) config.sources = def.sources.map(originConfig);
   if (serverAtLeast(serverVersion, 2, 10)) config.metadata = { ...METADATA };
   return config;
+}
+
+/** A mirror or source entry: another domain's stream is reached through `$JS.<domain>.API`. */
+function originConfig(origin: StreamOriginDefinition): StreamSource {
+  return {
+    name: origin.name,
+    ...(origin.filterSubject !== undefined ? { filter_subject: origin.filterSubject } : {}),
+    ...(origin.domain !== undefined ? { external: { api: `$JS.${origin.domain}.API` } } : {}),
+  };
 }
 
 export function consumerConfig(

@@ -4,9 +4,27 @@
  * limits. Everything here stays within what nats-server 2.9 accepts.
  */
 
+/**
+ * Where a mirror or a source reads from. nats-server 2.9 takes only name, start, filter and
+ * external: no subject transforms, no several filters.
+ */
+export interface StreamOriginDefinition {
+  /** The origin stream's name (in its own domain). */
+  name: string;
+  /** JetStream domain of the origin (its API is `$JS.<domain>.API`); absent = this domain. */
+  domain?: string;
+  /** Only messages on this subject (one filter: 2.9 has no several). */
+  filterSubject?: string;
+}
+
 export interface StreamDefinition {
   name: string;
+  /** Subjects the stream captures; empty for a mirror or a stream built only from sources. */
   subjects: string[];
+  /** A read-only copy of another stream (no subjects of its own). */
+  mirror?: StreamOriginDefinition;
+  /** Streams whose messages this one takes in, each keeping its original subject. */
+  sources?: StreamOriginDefinition[];
   description: string;
   /** Retention of a message, in milliseconds (limits policy, discard old). */
   maxAgeMs: number;

@@ -10,7 +10,7 @@ import { createUser } from '@nats-io/nkeys';
 import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { startNatsServer, type TestNatsServer } from '@simpul/bus/testing';
 import type { AgencyRegistry } from '../registry/unit-entry.js';
-import { renderAuthorization, renderServerConfig } from './server-config.js';
+import { renderAccounts, renderServerConfig } from './server-config.js';
 
 jest.setTimeout(30_000);
 
@@ -51,7 +51,7 @@ function writeConfig(caseDir: string, name: string, publicKey: string): string {
   };
   writeFileSync(
     join(caseDir, 'authorization.conf'),
-    renderAuthorization(registry, new Map([['polda:riau', publicKey]]), []),
+    renderAccounts(registry, new Map([['polda:riau', publicKey]]), []),
   );
   const configFile = join(caseDir, 'nats-server.conf');
   writeFileSync(

@@ -3,9 +3,22 @@ import { join } from 'node:path';
 import { type ConsumerDefinition, type StreamDefinition, type TopologyOptions } from '@simpul/bus';
 import { ensureDevKeys, applyDevKeyRevocations } from '@simpul/bus/dev';
 import { credsFileOf, ensureNkeyCredentials, removeCredentials } from '../credentials/nkey-credentials.js';
-import { renderAuthorization } from '../nats/server-config.js';
+import { ensurePassword } from '../credentials/passwords.js';
+import { leafUserOf, siteStreamName } from '../nats/domains.js';
+import { leafLinkPermissions } from '../nats/leaf-permissions.js';
+import { SITE_MIRRORS } from '../nats/national-topology.js';
+import { renderAccounts } from '../nats/server-config.js';
 import { topologyForRegistry } from '../nats/topology.js';
-import { activeUnits, natsUsers, type AgencyRegistry } from '../registry/unit-entry.js';
+import {
+  activeUnits,
+  natsUsers,
+  sitesOf,
+  type AgencyRegistry,
+  type SiteEntry,
+} from '../registry/unit-entry.js';
+
+/** The system account's one user. */
+const SYSTEM_USER = 'sys';
 import { ensureLocalTls, type LocalTls } from '../tls/local-ca.js';
 import { ensureApiTokens, type ApiTokenFiles } from '../tokens/api-tokens.js';
 import { writeIfChanged } from './files.js';
@@ -17,7 +30,13 @@ export interface TrustPaths {
   credsDir: string;
   keysDir: string;
   tlsDir: string;
+  /**
+   * The accounts of every user (all units, the leaf links, the system user): what a single server
+   * and each hub node include. The name is the single-server run's, kept so its launcher goes on.
+   */
   authorizationFile: string;
+  /** The system user's password (0600). */
+  systemPasswordFile: string;
 }
 
 export function trustPaths(stateDir: string): TrustPaths {
@@ -27,7 +46,28 @@ export function trustPaths(stateDir: string): TrustPaths {
     keysDir: join(stateDir, 'keys'),
     tlsDir: join(stateDir, 'tls'),
     authorizationFile: join(stateDir, 'nats', 'authorization.conf'),
+    systemPasswordFile: join(stateDir, 'creds', 'sys.password'),
   };
+}
+
+/** The password of a leaf site's link user (0600), beside the units' credentials. */
+export function leafPasswordFile(stateDir: string, siteId: string): string {
+  return join(trustPaths(stateDir).credsDir, `${leafUserOf(siteId)}.password`);
+}
+
+/** The accounts a leaf site's server includes: the users that connect at the site, and SYS. */
+export function siteAccountsFile(stateDir: string, siteId: string): string {
+  return join(stateDir, 'nats', `site-${siteId}.accounts.conf`);
+}
+
+/** A leaf site's link to the hub: the user it authenticates as, and where its password is. */
+export interface LeafLink {
+  site: string;
+  user: string;
+  password: string;
+  passwordFile: string;
+  /** The site server's accounts file. */
+  accountsFile: string;
 }
 
 export interface TrustMaterial {
@@ -39,13 +79,18 @@ export interface TrustMaterial {
   topology: { streams: StreamDefinition[]; consumers: ConsumerDefinition[] };
   /** Unit id → public nkey of every NATS user. */
   publicKeys: Map<string, string>;
+  /** The system account's user (`sys`). */
+  systemUser: { user: string; password: string };
+  /** One per leaf site of the registry. */
+  leafLinks: LeafLink[];
 }
 
 /**
  * Brings the generated material in line with the registry: signing keys of active agency units
  * (revoked units' keys withdrawn), nkey credentials of every NATS user with its handover note
- * (inbox prefix, subjects, consumers; revoked units' files removed), API tokens of active agency units, the local CA and server certificate, and the
- * nats-server authorization file. Idempotent: existing keys, credentials and tokens are kept.
+ * (inbox prefix, subjects, consumers; revoked units' files removed), API tokens of active agency
+ * units, the local CA and server certificate, the passwords of the system user and of each leaf
+ * site's link, and the nats-server accounts files (every user's; each leaf site's own). Idempotent: existing keys, credentials and tokens are kept.
  */
 export async function applyRegistry(
   registry: AgencyRegistry,
@@ -83,8 +128,56 @@ export async function applyRegistry(
   );
   const tls = await ensureLocalTls(paths.tlsDir);
   const topology = topologyForRegistry(registry, topologyOptions);
-  writeIfChanged(paths.authorizationFile, renderAuthorization(registry, publicKeys, topology.consumers));
-  return { registry, paths, tls, tokens, topology, publicKeys };
+  const systemUser = { user: SYSTEM_USER, password: ensurePassword(paths.systemPasswordFile) };
+  const sysEntry = { ...systemUser, comment: 'the system account: server events, meta-leader stepdowns' };
+  const leafSites = sitesOf(registry).filter((site) => site.leaf);
+  const leafLinks = leafSites.map((site): LeafLink => {
+    const passwordFile = leafPasswordFile(stateDir, site.id);
+    return {
+      site: site.id,
+      user: leafUserOf(site.id),
+      password: ensurePassword(passwordFile),
+      passwordFile,
+      accountsFile: siteAccountsFile(stateDir, site.id),
+    };
+  });
+  writeIfChanged(
+    paths.authorizationFile,
+    renderAccounts(registry, publicKeys, topology.consumers, {
+      leafUsers: leafLinks.map((link) => ({
+        user: link.user,
+        password: link.password,
+        permissions: leafLinkPermissions(link.site, siteStreamName(link.site), SITE_MIRRORS),
+        connectionTypes: ['LEAFNODE'],
+        comment: `leaf link of site ${link.site}`,
+      })),
+      systemUser: sysEntry,
+    }),
+  );
+  for (const site of leafSites) {
+    writeIfChanged(
+      siteAccountsFile(stateDir, site.id),
+      renderAccounts(registry, publicKeys, topology.consumers, {
+        units: unitsAtSite(registry, site),
+        systemUser: sysEntry,
+      }),
+    );
+  }
+  return { registry, paths, tls, tokens, topology, publicKeys, systemUser, leafLinks };
+}
+
+/** The units whose users connect at a leaf site: its deployment, its checkpoints, the admin. */
+export function unitsAtSite(registry: AgencyRegistry, site: SiteEntry): Set<string> {
+  return new Set(
+    activeUnits(registry)
+      .filter(
+        (unit) =>
+          unit.admin ||
+          unit.id === `immigration:${site.id}` ||
+          site.checkpoints.some((code) => unit.id === `checkpoint:${code}`),
+      )
+      .map((unit) => unit.id),
+  );
 }
 
 /** The credentials file of a unit in a run's state directory. */

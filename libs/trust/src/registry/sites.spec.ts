@@ -55,7 +55,7 @@ describe('registry sites', () => {
     [
       'the id of the single-server run',
       'sites:\n  - { id: local, checkpoints: [batam-center, sekupang, dumai], leaf: true }',
-      "sites[0].id: 'local' is reserved for the single-server run",
+      "sites[0].id: 'local' is reserved",
     ],
     [
       'a site listed twice',

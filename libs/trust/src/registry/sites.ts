@@ -3,8 +3,8 @@ import type { SiteEntry, UnitEntry } from './unit-entry.js';
 /** A site id becomes a JetStream domain (`site-<id>`) and durable names: NATS-name-safe, like a unit code. */
 export const SITE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KNOWN_SITE_FIELDS = new Set(['id', 'checkpoints', 'leaf']);
-/** `immigration:local` and its durables belong to the single-server run: no site may take the name. */
-const RESERVED_SITE_IDS = new Set(['local']);
+/** `local` is the single-server run's deployment (`immigration:local`); `hub` names the hub's own stream. */
+const RESERVED_SITE_IDS = new Set(['local', 'hub']);
 
 /**
  * Checks the `sites` list of the registry against its units: every site names checkpoint units of
@@ -35,7 +35,7 @@ export function validateSites(
     const id = entry.id;
     if (typeof id !== 'string' || !SITE_ID.test(id)) return fail(`${path}.id`, `must match ${SITE_ID}`);
     if (RESERVED_SITE_IDS.has(id))
-      fail(`${path}.id`, `'${id}' is reserved for the single-server run (immigration:${id})`);
+      fail(`${path}.id`, `'${id}' is reserved (local: the single-server run; hub: the hub's own stream)`);
     if (ids.has(id)) fail(`${path}.id`, `'${id}' is listed twice`);
     ids.add(id);
     const at = `${path} (${id})`;

@@ -20,8 +20,8 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
  * A local certificate authority for dev and demo runs (`<dir>/ca.pem`) and a server certificate it
- * signed for 127.0.0.1 and localhost. Made once and reused; remade when the server certificate
- * expires within 30 days. Production uses the agencies' own PKI: point the server config at it.
+ * signed for 127.0.0.1 and localhost (for clients, routes and leaf nodes). Made once and reused;
+ * remade when the server certificate expires within 30 days or predates the clientAuth usage routes need. Production uses the agencies' own PKI: point the server config at it.
  * Private keys are written 0600 and never leave `dir`; the CA key signs nothing else.
  */
 export async function ensureLocalTls(dir: string): Promise<LocalTls> {
@@ -33,7 +33,8 @@ export async function ensureLocalTls(dir: string): Promise<LocalTls> {
   };
   if (
     [files.caFile, files.certFile, files.keyFile].every((f) => existsSync(f)) &&
-    !expiresSoon(files.certFile)
+    !expiresSoon(files.certFile) &&
+    authenticatesBothWays(files.certFile)
   ) {
     return files;
   }
@@ -68,7 +69,12 @@ export async function ensureLocalTls(dir: string): Promise<LocalTls> {
         x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
         true,
       ),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      // clientAuth too: hub nodes present this certificate to each other on routes, where
+      // nats-server requires and verifies a client certificate.
+      new x509.ExtendedKeyUsageExtension([
+        x509.ExtendedKeyUsage.serverAuth,
+        x509.ExtendedKeyUsage.clientAuth,
+      ]),
       new x509.SubjectAlternativeNameExtension([
         { type: 'ip', value: '127.0.0.1' },
         { type: 'dns', value: 'localhost' },
@@ -97,5 +103,16 @@ function expiresSoon(certFile: string): boolean {
     return cert.notAfter.getTime() - Date.now() < 30 * 24 * 3600 * 1000;
   } catch {
     return true;
+  }
+}
+
+/** True when the certificate may also authenticate a TLS client (a hub node dialling a route). */
+function authenticatesBothWays(certFile: string): boolean {
+  try {
+    const cert = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
+    const usage = cert.getExtension(x509.ExtendedKeyUsageExtension);
+    return usage?.usages.includes(x509.ExtendedKeyUsage.clientAuth) ?? false;
+  } catch {
+    return false;
   }
 }
