@@ -1,16 +1,24 @@
 /**
- * `npm run demo`: starts a whole local Simpul (see local-stack.ts), plays the reference scenario of
- * docs/domain.md through the public HTTP APIs and prints a short report. `--once` stops everything and
- * exits 0 when the scenario succeeded (1 otherwise); without it the services stay up until Ctrl-C.
+ * `npm run demo`: starts a whole local Simpul (see local-stack.ts; `--topology national`: the hub
+ * cluster and the sites, national/national-stack.ts), plays the reference scenario of
+ * docs/domain.md through the public HTTP APIs and prints a short report; on the national topology
+ * it then cuts Batam's link and shows the site screening and recording on its own (play-outage.ts).
+ * `--once` stops everything and exits 0 when the scenario succeeded (1 otherwise); without it the
+ * services stay up until Ctrl-C.
  */
+import { playOutage } from './demo/play-outage.js';
 import { playScenario } from './demo/play-scenario.js';
 import { startLocalStack } from './local-stack.js';
+import { startNationalStack } from './national/national-stack.js';
 import { runUntilSignal } from './run-until-signal.js';
+import { topologyFromArgs } from './topology-choice.js';
 
 const once = process.argv.includes('--once');
 
 await runUntilSignal(async (log) => {
-  const stack = await startLocalStack(log);
+  const national = topologyFromArgs(process.argv.slice(2)) === 'national';
+  const nationalStack = national ? await startNationalStack({ log }) : undefined;
+  const stack = nationalStack ?? (await startLocalStack(log));
   let failed = true;
   try {
     const report = await playScenario(stack.urls, stack.tokensFile, log);
@@ -28,6 +36,20 @@ await runUntilSignal(async (log) => {
       `  prevented departures, Riau: ${report.preventedDepartures.riau} (from ${report.preventedDepartures.eventIds} events)`,
     );
     for (const failure of report.failures) console.log(`  FAILED: ${failure}`);
+    if (nationalStack) {
+      const site = nationalStack.topology.sites.find((s) => s.checkpoints.includes('batam-center'))!.site;
+      const outage = await playOutage(stack.urls, stack.tokensFile, nationalStack.setLink, site, log);
+      failed ||= outage.failures.length > 0;
+      console.log(`\nOutage of site ${site} (national topology)`);
+      console.log(
+        `  broker at Batam Center, link down: ${outage.screening.decision} in ${outage.screening.millis} ms`,
+      );
+      console.log(`  delay held at the site:            ${outage.delayHeldAtSite ? 'yes' : 'no'}`);
+      console.log(
+        `  delay at the ministry:             ${outage.catchUpSeconds === null ? 'never' : `${outage.catchUpSeconds} s after the link returned`}, counted ${outage.delayCountedTimes} time(s)`,
+      );
+      for (const failure of outage.failures) console.log(`  FAILED: ${failure}`);
+    }
     console.log(
       `\nAPIs: police ${stack.urls.police}/docs, ministry ${stack.urls.ministry}/docs, immigration ${stack.urls.immigration}/docs`,
     );
