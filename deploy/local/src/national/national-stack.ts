@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { freePort } from '@simpul/bus/testing';
 import { writeLocalTopology, type LocalTopology } from '@simpul/bus/operator';
 import { HUB_DOMAIN, inboxPrefixOf, siteStreamName, unitCredsFile, type TrustMaterial } from '@simpul/trust';
