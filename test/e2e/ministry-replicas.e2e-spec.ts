@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { waitFor } from '@simpul/bus/testing';
 import { checkpointSource, MINISTRY_SOURCE, poldaSource } from '@simpul/contracts';
 import type { Json } from '../support/api-client.js';
+import { verifyAuditOf } from '../support/audit-verify.js';
 import { cegahBody, checkpointEvents, groupIds, policeEvents } from '../support/ministry-workload.js';
 import { instanceSettled, startFleet, type Fleet, type Instance } from '../support/service-fleet.js';
 
@@ -260,24 +259,6 @@ async function publishedByType(): Promise<Record<string, number>> {
   return tally(keys.map((k) => k.split(' ')[0]!));
 }
 
-/** `simpul audit verify` on the run's database, as an operator runs it. */
-function verifyAudit(run: Run): Json {
-  const result = spawnSync(
-    process.execPath,
-    [
-      fileURLToPath(new URL('../../libs/cli/bin/simpul.js', import.meta.url)),
-      'audit',
-      'verify',
-      '--database-url',
-      run.databaseUrl,
-      '--json',
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout.trim().split('\n').pop()!) as Json;
-}
-
 async function runWorkload(count: 1 | 2): Promise<{ run: Run; snap: Snapshot; audit: Json }> {
   const database = await fleet.database('ministry');
   const instances = await Promise.all(
@@ -287,7 +268,7 @@ async function runWorkload(count: 1 | 2): Promise<{ run: Run; snap: Snapshot; au
   await policePhase(run, count === 2 ? instances[1] : undefined);
   await checkpointAndDeskPhase(run);
   const snap = await snapshot(run);
-  const audit = verifyAudit(run);
+  const audit = verifyAuditOf(run.databaseUrl);
   for (const instance of instances) await instance.process.stop();
   return { run, snap, audit };
 }

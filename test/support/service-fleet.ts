@@ -70,8 +70,12 @@ export interface Fleet {
    * nats-server, keys and tokens, and `env` (its database URL, site, deployment...).
    */
   start(service: ServiceName, env: Record<string, string>): Promise<Instance>;
-  /** Publishes `event` signed with the key of its source, as the relay would; the stream sequence. */
-  publish(event: AnyEvent): Promise<number>;
+  /**
+   * Publishes `event` signed with the key of its source, as the relay would; the stream sequence.
+   * `msgId` other than the event id gets a copy past JetStream's de-duplication (a consumer's inbox
+   * must then recognise it).
+   */
+  publish(event: AnyEvent, msgId?: string): Promise<number>;
   /** Deletes every stream (and so every durable) and provisions them afresh: the next run starts from nothing. */
   resetBus(): Promise<void>;
   /** Calls an instance's API with the bearer token of `unit`. */
@@ -187,10 +191,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         for (const stream of simpulStreams(topology)) await fleetProbe.jsm.streams.delete(stream.name);
         await provision(fleetProbe);
       },
-      async publish(event) {
+      async publish(event, msgId) {
         const key = keys.keyRing.keyFor(event.source);
         if (!key) throw new Error(`no fleet key for ${event.source}`);
-        return (await publishSignedEvent(fleetProbe.js, event, key)).seq;
+        return (await publishSignedEvent(fleetProbe.js, event, key, msgId ? { msgId } : {})).seq;
       },
       async api(instance, unit, method, path, body, headers = {}) {
         const token = tokens[unit];

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitFor } from '@simpul/bus/testing';
+import {
+  buildEvent,
+  checkpointSource,
+  MINISTRY_SOURCE,
+  uuidv7,
+  type AnyEvent,
+  type Person,
+} from '@simpul/contracts';
+import { fixtureNik } from '@simpul/contracts/testing';
+import type { Json } from '../support/api-client.js';
+import { instanceSettled, startFleet, type Fleet, type Instance } from '../support/service-fleet.js';
+
+// Two immigration instances of one site (one database, one IMMIGRATION_SITE, the shared durables
+// immigration-batam-watchlist and immigration-batam-delays): whichever instance applied an entry,
+// a revocation or a delay elsewhere, both screen every traveller alike, once the replica table's
+// change feed has reached each instance's in-memory index.
+
+const DAY = 86_400_000;
+const SITE = 'batam';
+const CHECKPOINT = 'batam-center';
+const ENTRIES = 24;
+const NOW = Date.now();
+const LEGAL: Array<{ legalType: string; action: string; days: number }> = [
+  { legalType: 'dpo', action: 'deny_departure', days: 120 },
+  { legalType: 'cegah', action: 'deny_departure', days: 120 },
+  { legalType: 'protective', action: 'refer', days: 60 },
+  { legalType: 'advisory', action: 'refer', days: 120 },
+];
+const GIVEN = ['Siti', 'Budi', 'Dewi', 'Agus', 'Rina', 'Joko', 'Wahyu', 'Andi', 'Sri', 'Eko', 'Nur', 'Yusuf'];
+const FAMILY = ['Aminah', 'Santoso', 'Lestari', 'Hidayat', 'Kurniawan', 'Siregar', 'Wijaya', 'Saputra'];
+
+let fleet: Fleet;
+let instances: Instance[];
+
+function personOf(i: number): Person {
+  const sex = i % 2 === 0 ? 'F' : 'M';
+  const dateOfBirth = `19${60 + ((i * 7) % 39)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 5) % 28)).padStart(2, '0')}`;
+  return {
+    fullName: `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 5 + Math.floor(i / GIVEN.length)) % FAMILY.length]}`,
+    nik: fixtureNik(dateOfBirth, sex, 300 + i, '217101'),
+    dateOfBirth,
+    sex,
+  };
+}
+
+const entryIds = Array.from({ length: ENTRIES }, () => uuidv7());
+/** Entries re-issued as dpo (version 2) right after their issue: two instances may apply the two at once. */
+const reissued = (i: number) => i % 6 === 5;
+/** Entries the second phase revokes. */
+const revoked = (i: number) => i % 3 === 0;
+
+function issued(i: number, version: number): AnyEvent {
+  const { legalType, action, days } = version === 1 ? LEGAL[i % LEGAL.length]! : LEGAL[0]!;
+  return buildEvent(
+    'ministry.watchlist.entry.issued.v1',
+    {
+      entryId: entryIds[i]!,
+      version,
+      legalType,
+      action,
+      person: personOf(i),
+      reason: `Replica test entry ${i}.`,
+      issuedBy: 'KP2MI desk',
+      ...(legalType === 'cegah' ? { decisionNumber: `KEP-${i}/2026` } : {}),
+      validFrom: new Date(NOW - DAY).toISOString(),
+      validUntil: new Date(NOW - DAY + days * DAY).toISOString(),
+    } as never,
+    { source: MINISTRY_SOURCE },
+  );
+}
+
+function revocation(i: number): AnyEvent {
+  return buildEvent(
+    'ministry.watchlist.entry.revoked.v1',
+    {
+      entryId: entryIds[i]!,
+      version: reissued(i) ? 3 : 2,
+      reason: `Revoked in the replica test, entry ${i}.`,
+      revokedAt: new Date().toISOString(),
+    },
+    { source: MINISTRY_SOURCE },
+  );
+}
+
+/** A traveller delayed at Dumai (another site): a checkpoint here refers them. */
+const delayedElsewhere = personOf(90);
+const unlisted = personOf(91);
+const travelers = [...Array.from({ length: ENTRIES }, (_, i) => personOf(i)), delayedElsewhere, unlisted];
+
+beforeAll(async () => {
+  fleet = await startFleet({
+    name: 'imm_replicas',
+    units: [
+      { unit: 'ministry:service', source: MINISTRY_SOURCE },
+      { unit: 'checkpoint:dumai', source: checkpointSource('dumai') },
+      { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
+      { unit: 'checkpoint:harbour-bay', source: checkpointSource('harbour-bay') },
+    ],
+    apiUnits: [`checkpoint:${CHECKPOINT}`],
+    sites: [SITE],
+  });
+  const database = await fleet.database('immigration');
+  const env = {
+    IMMIGRATION_DATABASE_URL: database.url,
+    IMMIGRATION_SITE: SITE,
+    IMMIGRATION_CHECKPOINTS: 'batam-center,harbour-bay',
+  };
+  instances = await Promise.all([fleet.start('immigration', env), fleet.start('immigration', env)]);
+}, 60_000);
+afterAll(() => fleet?.stop(), 30_000);
+
+async function status(instance: Instance): Promise<Json> {
+  const res = await fleet.api(instance, `checkpoint:${CHECKPOINT}`, 'GET', '/v1/watchlist/status');
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/**
+ * Both durables applied everything published (by either instance), then each instance's index
+ * has read the change feed up to the table's last change.
+ */
+async function converged(): Promise<void> {
+  await waitFor(async () => (await Promise.all(instances.map(instanceSettled))).every(Boolean), {
+    timeoutMs: 20_000,
+    description: 'the site durables applied everything',
+  });
+  const table = Math.max(
+    ...(await Promise.all(instances.map(async (i) => (await status(i)).index.tableChange))),
+  );
+  expect(table).toBeGreaterThan(0);
+  await waitFor(
+    async () =>
+      (await Promise.all(instances.map(status))).every(
+        (s) => s.index.lastChange >= table && s.index.pendingChanges === 0,
+      ),
+    { timeoutMs: 20_000, intervalMs: 50, description: `both indexes at change ${table}` },
+  );
+}
+
+/** What a screening answers, less what is the instance's own (screening id, stream position). */
+function decisionOf(body: Json): Json {
+  return {
+    decision: body.decision,
+    matches: body.matches,
+    reasons: body.reasons,
+    delaysElsewhere: body.delaysElsewhere,
+  };
+}
+
+/** Every traveller screened at both instances at once: the two answers per traveller. */
+async function screenAll(): Promise<Array<[Json, Json]>> {
+  return Promise.all(
+    travelers.map(async (traveler) => {
+      const answers = await Promise.all(
+        instances.map((instance) =>
+          fleet.api(instance, `checkpoint:${CHECKPOINT}`, 'POST', '/v1/screenings', {
+            checkpoint: CHECKPOINT,
+            traveler,
+          }),
+        ),
+      );
+      for (const answer of answers) expect(answer.status).toBe(201);
+      return [decisionOf(answers[0]!.body), decisionOf(answers[1]!.body)] as [Json, Json];
+    }),
+  );
+}
+
+const ownMatch = (answer: Json, i: number) =>
+  (answer.matches as Json[]).find((m) => m.entryId === entryIds[i]);
+
+describe('two immigration instances of one site', () => {
+  it('screen identically whichever applied the entries, the re-issues and the delays', async () => {
+    for (let i = 0; i < ENTRIES; i++) {
+      await fleet.publish(issued(i, 1));
+      if (reissued(i)) await fleet.publish(issued(i, 2));
+    }
+    await fleet.publish(
+      buildEvent(
+        'immigration.departure.delayed.v1',
+        {
+          delayId: uuidv7(),
+          checkpoint: 'dumai',
+          occurredAt: new Date(NOW - 3_600_000).toISOString(),
+          traveler: delayedElsewhere,
+          reason: 'non_procedural_worker',
+          statedPurpose: 'tourism',
+          destinationCountry: 'MYS',
+          validUntil: new Date(NOW + 20 * DAY).toISOString(),
+        },
+        { source: checkpointSource('dumai') },
+      ),
+    );
+    await converged();
+
+    const answers = await screenAll();
+    for (const [a, b] of answers) expect(b).toEqual(a);
+    for (let i = 0; i < ENTRIES; i++) {
+      const [a] = answers[i]!;
+      const expected = reissued(i) ? LEGAL[0]! : LEGAL[i % LEGAL.length]!;
+      expect(ownMatch(a, i)).toMatchObject({
+        entryVersion: reissued(i) ? 2 : 1,
+        legalType: expected.legalType,
+      });
+      expect(a.decision).toBe(expected.action === 'deny_departure' ? 'deny' : 'refer');
+    }
+    const [elsewhere, nobody] = answers.slice(ENTRIES).map(([a]) => a);
+    expect(elsewhere).toMatchObject({ decision: 'refer', reasons: ['departure_delayed_elsewhere'] });
+    expect(nobody).toMatchObject({ decision: 'clear', matches: [] });
+  }, 60_000);
+
+  it('agree once a revocation applied by either has reached both indexes', async () => {
+    for (let i = 0; i < ENTRIES; i++) if (revoked(i)) await fleet.publish(revocation(i));
+    await converged();
+
+    const answers = await screenAll();
+    for (const [a, b] of answers) expect(b).toEqual(a);
+    for (let i = 0; i < ENTRIES; i++) {
+      const [a] = answers[i]!;
+      if (revoked(i)) expect(ownMatch(a, i)).toBeUndefined();
+      else expect(ownMatch(a, i)).toBeDefined();
+    }
+    const statuses = await Promise.all(instances.map(status));
+    expect(statuses[1]!.entries).toBe(statuses[0]!.entries);
+    expect(statuses[0]!.entries).toBe(
+      ENTRIES - travelers.slice(0, ENTRIES).filter((_, i) => revoked(i)).length,
+    );
+  }, 60_000);
+});
