@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { PermissionViolationError, type NatsConnection } from '@nats-io/transport-node';
+import { streamForSubject } from '@simpul/bus';
 import { waitFor } from '@simpul/bus/testing';
 import {
   loadRegistry,
@@ -146,7 +147,7 @@ describe('trust boundaries on the bus', () => {
     expect(await storedMessages()).toEqual(before);
   }, 120_000);
 
-  it('lets each unit read only its own consumers: no other consumer, no new consumer, no direct reads', async () => {
+  it('lets each unit read only its own consumers: no other consumer, no new consumer, no direct reads but its own streams by sequence', async () => {
     const { consumers, streams } = topologyForRegistry(registry);
     await forEachUnit(nonAdminUsers(), async (unit) => {
       const nc = await system.connectAs(unit.id);
@@ -169,6 +170,11 @@ describe('trust boundaries on the bus', () => {
         ]);
         if (own) expect(results[0]).toBe('answered');
       }
+      // The reconciler's one direct read (docs/adr/0010-reconciler-reads-its-streams.md): by
+      // sequence, of the streams its own event subjects are stored in; refused for every other.
+      const ownStreams = new Set(
+        publishableSubjects(registry, unit).map((s) => streamForSubject(streams, s)?.name),
+      );
       for (const { name } of streams) {
         const attempts = [
           nc.request(`$JS.API.CONSUMER.CREATE.${name}`, JSON.stringify({ stream_name: name, config: {} }), {
@@ -178,8 +184,10 @@ describe('trust boundaries on the bus', () => {
           nc.request(`$JS.API.DIRECT.GET.${name}`, JSON.stringify({ seq: 1 }), { timeout: 3000 }),
           nc.request(`$JS.API.STREAM.INFO.${name}`, '', { timeout: 3000 }),
         ];
-        for (const attempt of attempts)
-          expect([unit.id, name, await outcome(attempt)]).toEqual([unit.id, name, 'denied']);
+        const expected = ['denied', ownStreams.has(name) ? 'answered' : 'denied', 'denied', 'denied'];
+        const results = [];
+        for (const attempt of attempts) results.push(await outcome(attempt));
+        expect([unit.id, name, results]).toEqual([unit.id, name, expected]);
       }
       // Core subscriptions to event subjects are refused as well (they would see live traffic).
       nc.subscribe('police.>');

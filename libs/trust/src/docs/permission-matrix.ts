@@ -1,4 +1,5 @@
-import { natsPermissionsFor } from '../nats/permissions.js';
+import { simpulStreams } from '@simpul/bus';
+import { natsPermissionsFor, readBackSubjects } from '../nats/permissions.js';
 import { topologyForRegistry } from '../nats/topology.js';
 import {
   publishableSubjects,
@@ -23,7 +24,11 @@ export function renderPermissionMatrix(registry: AgencyRegistry): string {
     if (!unit.nats) return `| ${code(unit.id)} | ${unit.name} | HTTP only | nothing | nothing | — |`;
     const permissions = natsPermissionsFor(registry, unit, consumers);
     const events = publishableSubjects(registry, unit);
-    const jetstream = permissions.publish.length - events.length;
+    const readBack = readBackSubjects(events, simpulStreams()).map((s) => s.split('.').at(-1)!);
+    const jetstream = permissions.publish.length - events.length - readBack.length;
+    const consumersRead =
+      unit.consumers.map(code).join(', ') +
+      (jetstream > 0 ? ` (${jetstream} JetStream API/ack subjects)` : '');
     const served = servedUnits(registry, unit).map((u) => u.id);
     return (
       [
@@ -33,8 +38,9 @@ export function renderPermissionMatrix(registry: AgencyRegistry): string {
         events.length > 4
           ? `${events.length} event subjects of the units it serves`
           : events.map(code).join(', ') || 'nothing',
-        unit.consumers.map(code).join(', ') +
-          (jetstream > 0 ? ` (${jetstream} JetStream API/ack subjects)` : '') || 'nothing',
+        [consumersRead, readBack.length > 0 ? `by sequence: ${readBack.map(code).join(', ')}` : '']
+          .filter((part) => part !== '')
+          .join('; ') || 'nothing',
         served.length === 0
           ? '—'
           : served.length > 4
@@ -53,10 +59,13 @@ export function renderPermissionMatrix(registry: AgencyRegistry): string {
     'Rules for every user but the admin: publish only the listed event subjects; read only through the',
     'listed durable consumers (JetStream `CONSUMER.INFO` / `CONSUMER.MSG.NEXT` of that consumer, its',
     '`$JS.ACK` subjects and its `deadletter.<durable>` subject); subscribe only to its own inbox',
-    '(`_INBOX_<unit>.>`). Nobody but the admin may create streams or consumers, read stream messages',
-    'directly or subscribe to event subjects. Signing keys and API tokens exist only for active agency units.',
+    '(`_INBOX_<unit>.>`). A unit that publishes events may also read back, by sequence',
+    '(`$JS.API.STREAM.MSG.GET.<stream>`), the streams its event subjects are stored in: its reconciler',
+    'republishes what a stream lost (docs/contract.md §11, docs/adr/0010-reconciler-reads-its-streams.md).',
+    'Nobody but the admin may create streams or consumers, read any other stream directly or subscribe',
+    'to event subjects. Signing keys and API tokens exist only for active agency units.',
     '',
-    '| Unit | Name | NATS user | May publish | May read (durable consumers) | Serves |',
+    '| Unit | Name | NATS user | May publish | May read (durable consumers; own streams by sequence) | Serves |',
     '| --- | --- | --- | --- | --- | --- |',
     ...registry.units.map(row),
     '',
