@@ -4,6 +4,7 @@
 // them to the checkpoints, and the desk sees them again only for a stated purpose, audited.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { pruneLedger } from '@simpul/bus';
 import { waitFor } from '@simpul/bus/testing';
 import { buildEvent, poldaSource, uuidv7, type AnyEvent, type SimpulEvent } from '@simpul/contracts';
 import { interceptionWithCandidates } from '@simpul/contracts/testing';
@@ -78,6 +79,16 @@ async function outboxEmpty(): Promise<void> {
   );
 }
 
+/**
+ * The outbox relayed, and the producer ledger's copies of what was published gone as its retention
+ * removes them (docs/contract.md §11): the published events carry the identifiers to the
+ * checkpoints, and the ledger keeps them, for a republish, only for BUS_LEDGER_RETENTION_HOURS.
+ */
+async function relayedAndLedgerExpired(): Promise<void> {
+  await outboxEmpty();
+  await pruneLedger(dataSource, { retentionMs: 0 });
+}
+
 async function auditRows(): Promise<number | undefined> {
   const exists: unknown[] = await dataSource.query(`SELECT to_regclass('audit_log') AS t`);
   if ((exists[0] as { t: string | null }).t === null) return undefined;
@@ -129,6 +140,9 @@ describe('victims stay pseudonymous at the ministry', () => {
     await outboxEmpty();
 
     const needles = candidates.flatMap((c) => [c.person.nik!, c.person.passportNumber!]);
+    // The one place: the ledger's copy of the published protective entries, until its retention.
+    expect(await plaintextHits(needles)).toEqual(['bus_ledger.body']);
+    await pruneLedger(dataSource, { retentionMs: 0 });
     // The scan covers the columns that held identifiers before (not a vacuous pass).
     const scanned = (await textColumns()).map((c) => `${c.table_name}.${c.column_name}`);
     expect(scanned).toEqual(
@@ -136,6 +150,7 @@ describe('victims stay pseudonymous at the ministry', () => {
         'ministry_watchlist_entry.person',
         'ministry_case_link.value',
         'bus_outbox.body',
+        'bus_ledger.body',
       ]),
     );
     expect(await plaintextHits(needles)).toEqual([]);
@@ -204,7 +219,7 @@ describe('victims stay pseudonymous at the ministry', () => {
       [second.id],
     );
     expect(cases).toEqual([{ case_id: caseId }]);
-    await outboxEmpty();
+    await relayedAndLedgerExpired();
     expect(await plaintextHits([again.person.nik!])).toEqual([]);
   });
 
@@ -292,7 +307,7 @@ describe('victims stay pseudonymous at the ministry', () => {
       subject_refs: [index.of('nik', first.nik!), index.of('passport', first.passportNumber!)].sort(),
     });
     // The answer was not kept anywhere (no idempotency replay of identifiers).
-    await outboxEmpty();
+    await relayedAndLedgerExpired();
     expect(await plaintextHits([first.nik!, first.passportNumber!])).toEqual([]);
   });
 
@@ -318,7 +333,7 @@ describe('victims stay pseudonymous at the ministry', () => {
     });
     const v2 = issuedEntries().find((e) => e.data.entryId === issued.body.id && e.data.version === 2)!;
     expect(v2.data.person).toEqual(person);
-    await outboxEmpty();
+    await relayedAndLedgerExpired();
     expect(await plaintextHits([person.nik, person.passportNumber])).toEqual([]);
   });
 });

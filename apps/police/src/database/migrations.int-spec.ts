@@ -39,6 +39,7 @@ it('applies every migration, then reverts each one, leaving no table behind', as
     'arrests',
     'audit_log',
     'bus_inbox',
+    'bus_ledger',
     'bus_outbox',
     'http_idempotency_key',
     'interceptions',
