@@ -20,6 +20,8 @@ import { instanceSettled, startFleet, type Fleet, type Instance } from '../suppo
 const DAY = 86_400_000;
 const SITE = 'batam';
 const CHECKPOINT = 'batam-center';
+/** The site's other checkpoint. */
+const NEIGHBOUR = 'harbour-bay';
 const ENTRIES = 24;
 const NOW = Date.now();
 const LEGAL: Array<{ legalType: string; action: string; days: number }> = [
@@ -98,7 +100,7 @@ beforeAll(async () => {
       { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
       { unit: 'checkpoint:harbour-bay', source: checkpointSource('harbour-bay') },
     ],
-    apiUnits: [`checkpoint:${CHECKPOINT}`],
+    apiUnits: [`checkpoint:${CHECKPOINT}`, `checkpoint:${NEIGHBOUR}`],
     sites: [SITE],
   });
   const database = await fleet.database('immigration');
@@ -149,22 +151,20 @@ function decisionOf(body: Json): Json {
   };
 }
 
-/** Every traveller screened at both instances at once: the two answers per traveller. */
-async function screenAll(): Promise<Array<[Json, Json]>> {
-  return Promise.all(
-    travelers.map(async (traveler) => {
-      const answers = await Promise.all(
-        instances.map((instance) =>
-          fleet.api(instance, `checkpoint:${CHECKPOINT}`, 'POST', '/v1/screenings', {
-            checkpoint: CHECKPOINT,
-            traveler,
-          }),
-        ),
-      );
-      for (const answer of answers) expect(answer.status).toBe(201);
-      return [decisionOf(answers[0]!.body), decisionOf(answers[1]!.body)] as [Json, Json];
-    }),
+/** `traveler` screened at `checkpoint` on both instances at once: the two answers. */
+async function screenAtBoth(traveler: Person, checkpoint = CHECKPOINT): Promise<[Json, Json]> {
+  const answers = await Promise.all(
+    instances.map((instance) =>
+      fleet.api(instance, `checkpoint:${checkpoint}`, 'POST', '/v1/screenings', { checkpoint, traveler }),
+    ),
   );
+  for (const answer of answers) expect(answer.status).toBe(201);
+  return [decisionOf(answers[0]!.body), decisionOf(answers[1]!.body)];
+}
+
+/** Every traveller screened at both instances at once: the two answers per traveller. */
+function screenAll(): Promise<Array<[Json, Json]>> {
+  return Promise.all(travelers.map((traveler) => screenAtBoth(traveler)));
 }
 
 const ownMatch = (answer: Json, i: number) =>
@@ -226,5 +226,32 @@ describe('two immigration instances of one site', () => {
     expect(statuses[0]!.entries).toBe(
       ENTRIES - travelers.slice(0, ENTRIES).filter((_, i) => revoked(i)).length,
     );
+  }, 60_000);
+
+  it("record a screening's outcome once, whichever instance is asked, and refer the traveller at the site's other checkpoint", async () => {
+    const traveler = personOf(1);
+    expect(revoked(1)).toBe(false);
+    const unit = `checkpoint:${CHECKPOINT}`;
+    const screening = await fleet.api(instances[0]!, unit, 'POST', '/v1/screenings', {
+      checkpoint: CHECKPOINT,
+      traveler,
+    });
+    expect(screening.body.decision).toBe('deny');
+    const outcome = { outcome: 'departure_delayed', officer: 'NIP-198001012005011001' };
+    // The officer's desk and a colleague's, on either instance, at once: one delay.
+    const both = await Promise.all(
+      instances.map((instance) =>
+        fleet.api(instance, unit, 'POST', `/v1/screenings/${screening.body.screeningId}/outcome`, outcome),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    await converged();
+    const stream = await fleet.probe.jsm.streams.info('IMMIGRATION', { subjects_filter: '>' });
+    expect(stream.state.subjects?.[`immigration.${CHECKPOINT}.departure.delayed`]).toBe(1);
+
+    const [a, b] = await screenAtBoth(traveler, NEIGHBOUR);
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ decision: 'deny', reasons: ['departure_delayed_elsewhere'] });
+    expect(a.delaysElsewhere).toHaveLength(1);
   }, 60_000);
 });

@@ -113,10 +113,12 @@ async function checkpointAndDeskPhase(run: Run): Promise<void> {
         out.push(`ack again ${g} ${again.status} ${again.body.acknowledgedBy}`);
       }
       if (g % 3 === 0) {
-        // The same request, same Idempotency-Key, on one instance then the other: one entry.
+        // The same request under the same Idempotency-Key, on both instances at once: one entry.
         const body = cegahBody(T0, g, alert.caseId);
-        const first = await desk(run, g, 'POST', '/v1/watchlist', body, `cegah-${g}`);
-        const repeat = await desk(run, g + 1, 'POST', '/v1/watchlist', body, `cegah-${g}`);
+        const [first, repeat] = await Promise.all([
+          desk(run, g, 'POST', '/v1/watchlist', body, `cegah-${g}`),
+          desk(run, g + 1, 'POST', '/v1/watchlist', body, `cegah-${g}`),
+        ]);
         out.push(`cegah ${g} ${first.status} ${repeat.status} same ${repeat.body.id === first.body.id}`);
       }
       if (g % 3 === 1) {
