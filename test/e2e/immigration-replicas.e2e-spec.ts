@@ -210,8 +210,14 @@ describe('two immigration instances of one site', () => {
     expect(nobody).toMatchObject({ decision: 'clear', matches: [] });
   }, 60_000);
 
-  it('agree once a revocation applied by either has reached both indexes', async () => {
-    for (let i = 0; i < ENTRIES; i++) if (revoked(i)) await fleet.publish(revocation(i));
+  it('agree once a revocation applied by either has reached both indexes, one killed and restarted meanwhile', async () => {
+    const toRevoke = Array.from({ length: ENTRIES }, (_, i) => i).filter(revoked);
+    for (const [k, i] of toRevoke.entries()) {
+      // Half-way, the second instance dies (SIGKILL): the rest reaches it only through the table.
+      if (k === Math.floor(toRevoke.length / 2)) await instances[1]!.kill('SIGKILL');
+      await fleet.publish(revocation(i));
+    }
+    await instances[1]!.restart();
     await converged();
 
     const answers = await screenAll();
