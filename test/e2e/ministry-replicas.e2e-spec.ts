@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { waitFor } from '@simpul/bus/testing';
 import { checkpointSource, MINISTRY_SOURCE, poldaSource } from '@simpul/contracts';
 import type { Json } from '../support/api-client.js';
 import { verifyAuditOf } from '../support/audit-verify.js';
 import { cegahBody, checkpointEvents, groupIds, policeEvents } from '../support/ministry-workload.js';
-import { instanceSettled, startFleet, type Fleet, type Instance } from '../support/service-fleet.js';
+import {
+  instanceSettled,
+  queryDatabase,
+  startFleet,
+  type Fleet,
+  type Instance,
+} from '../support/service-fleet.js';
 
 // Two ministry processes on one database share the durables ministry-police and
 // ministry-immigration, take HTTP writes round robin, and one of them is killed (SIGKILL) while it
@@ -166,82 +171,72 @@ const tally = (keys: string[]) =>
  * events it holds; desk-issued entries get fresh ids, so they are named by their decision number.
  */
 async function snapshot(run: Run): Promise<Snapshot> {
-  const db = new pg.Client({ connectionString: run.databaseUrl });
-  await db.connect();
-  try {
-    const caseRows = (
-      await db.query(
-        `SELECT case_id, array_agg(event_id::text ORDER BY event_id) AS events FROM ministry_case_event GROUP BY case_id`,
-      )
-    ).rows as Array<{ case_id: string; events: string[] }>;
-    const caseName = new Map(caseRows.map((r) => [r.case_id, r.events.join(',')]));
-    const nameOf = (caseId: string | null | undefined) =>
-      caseId ? (caseName.get(caseId) ?? 'missing') : '-';
-    const links = (await db.query(`SELECT kind, value, case_id FROM ministry_case_link`)).rows as Json[];
-    const facts = (await db.query(`SELECT * FROM ministry_case_checkpoint_fact`)).rows as Json[];
-    const audit = (
-      await db.query(
-        `SELECT action, record_type, record_id, event_id, unit, official FROM audit_log ORDER BY position`,
-      )
-    ).rows as Json[];
-    const { alerts, entries } = await desksView(run);
-    const prevented = [];
-    for (const groupBy of ['polda', 'checkpoint', 'month']) {
-      prevented.push((await desk(run, 1, 'GET', `/v1/stats/prevented-departures?groupBy=${groupBy}`)).body);
-    }
-    return {
-      alerts: sorted(
-        alerts.map((a) =>
-          [
-            a.alertId,
-            a.kind,
-            a.severity,
-            a.region,
-            a.sourceEventIds.join(','),
-            a.status,
-            a.acknowledgedBy,
-            nameOf(a.caseId),
-          ].join(' '),
-        ),
-      ),
-      entries: sorted(
-        entries.map((e) =>
-          [
-            e.origin ? e.entryId : e.decisionNumber,
-            e.version,
-            e.legalType,
-            e.action,
-            e.status,
-            e.person.fullName,
-            e.validFrom,
-            e.validUntil,
-            e.origin?.eventId ?? '-',
-            nameOf(e.caseId),
-          ].join(' '),
-        ),
-      ),
-      cases: sorted([...caseName.values()]),
-      links: sorted(links.map((l) => `${l.kind} ${l.value} ${nameOf(l.case_id)}`)),
-      facts: sorted(
-        facts.map((f) =>
-          [f.event_id, f.kind, f.fact_id, f.checkpoint, f.decision, f.entry_id, nameOf(f.case_id)].join(' '),
-        ),
-      ),
-      prevented,
-      published: await publishedByType(),
-      // Processing steps of events, one per event and record: their ids are the workload's.
-      processing: sorted(
-        audit
-          .filter((r) => r.event_id)
-          .map((r) => [r.action, r.record_type, r.record_id, r.event_id, r.unit].join(' ')),
-      ),
-      // Desk writes (reads, which name an official, depend on how often the test polled).
-      deskSteps: tally(audit.filter((r) => !r.event_id && !r.official).map((r) => `${r.action} ${r.unit}`)),
-      writes: sorted(run.writes),
-    };
-  } finally {
-    await db.end();
+  const query = (sql: string) => queryDatabase(run.databaseUrl, sql);
+  const caseRows = await query(
+    `SELECT case_id, array_agg(event_id::text ORDER BY event_id) AS events FROM ministry_case_event GROUP BY case_id`,
+  );
+  const caseName = new Map(caseRows.map((r) => [r.case_id as string, (r.events as string[]).join(',')]));
+  const nameOf = (caseId: string | null | undefined) => (caseId ? (caseName.get(caseId) ?? 'missing') : '-');
+  const links = await query(`SELECT kind, value, case_id FROM ministry_case_link`);
+  const facts = await query(`SELECT * FROM ministry_case_checkpoint_fact`);
+  const audit = await query(
+    `SELECT action, record_type, record_id, event_id, unit, official FROM audit_log ORDER BY position`,
+  );
+  const { alerts, entries } = await desksView(run);
+  const prevented = [];
+  for (const groupBy of ['polda', 'checkpoint', 'month']) {
+    prevented.push((await desk(run, 1, 'GET', `/v1/stats/prevented-departures?groupBy=${groupBy}`)).body);
   }
+  return {
+    alerts: sorted(
+      alerts.map((a) =>
+        [
+          a.alertId,
+          a.kind,
+          a.severity,
+          a.region,
+          a.sourceEventIds.join(','),
+          a.status,
+          a.acknowledgedBy,
+          nameOf(a.caseId),
+        ].join(' '),
+      ),
+    ),
+    entries: sorted(
+      entries.map((e) =>
+        [
+          e.origin ? e.entryId : e.decisionNumber,
+          e.version,
+          e.legalType,
+          e.action,
+          e.status,
+          e.person.fullName,
+          e.validFrom,
+          e.validUntil,
+          e.origin?.eventId ?? '-',
+          nameOf(e.caseId),
+        ].join(' '),
+      ),
+    ),
+    cases: sorted([...caseName.values()]),
+    links: sorted(links.map((l) => `${l.kind} ${l.value} ${nameOf(l.case_id)}`)),
+    facts: sorted(
+      facts.map((f) =>
+        [f.event_id, f.kind, f.fact_id, f.checkpoint, f.decision, f.entry_id, nameOf(f.case_id)].join(' '),
+      ),
+    ),
+    prevented,
+    published: await publishedByType(),
+    // Processing steps of events, one per event and record: their ids are the workload's.
+    processing: sorted(
+      audit
+        .filter((r) => r.event_id)
+        .map((r) => [r.action, r.record_type, r.record_id, r.event_id, r.unit].join(' ')),
+    ),
+    // Desk writes (reads, which name an official, depend on how often the test polled).
+    deskSteps: tally(audit.filter((r) => !r.event_id && !r.official).map((r) => `${r.action} ${r.unit}`)),
+    writes: sorted(run.writes),
+  };
 }
 
 /** The MINISTRY stream's events by type; fails on any alert, entry version or revocation published twice. */

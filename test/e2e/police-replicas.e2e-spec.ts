@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { waitFor } from '@simpul/bus/testing';
 import { buildEvent, checkpointSource, poldaSource, uuidv7, type AnyEvent } from '@simpul/contracts';
 import { validFixture } from '@simpul/contracts/testing';
 import type { Json } from '../support/api-client.js';
 import { verifyAuditOf } from '../support/audit-verify.js';
-import { instanceSettled, startFleet, type Fleet, type Instance } from '../support/service-fleet.js';
+import {
+  instanceSettled,
+  queryDatabase,
+  startFleet,
+  type Fleet,
+  type Instance,
+} from '../support/service-fleet.js';
 
 // Two police deployments on one bus, each on a durable of its own (police-riau-matches,
 // police-kepri-matches) and a database of its own; the Riau deployment runs as two instances
@@ -61,16 +66,6 @@ function matchOn(polda: string, n: number): AnyEvent {
   );
 }
 
-async function query(databaseUrl: string, sql: string): Promise<Json[]> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    return (await db.query(sql)).rows as Json[];
-  } finally {
-    await db.end();
-  }
-}
-
 /** Event ids of the matches a deployment's unit lists (GET /v1/matches), sorted. */
 async function listed(instance: Instance, unit: string): Promise<string[]> {
   const res = await fleet.api(instance, unit, 'GET', '/v1/matches');
@@ -123,7 +118,10 @@ describe('two police deployments, one of them as two instances', () => {
     expect(await listed(kepri.instances[0]!, 'polda:kepri')).toEqual(ids(ofKepri));
     const kept = async (databaseUrl: string) =>
       (
-        await query(databaseUrl, `SELECT origin_unit, count(*)::int AS n FROM matches GROUP BY origin_unit`)
+        await queryDatabase(
+          databaseUrl,
+          `SELECT origin_unit, count(*)::int AS n FROM matches GROUP BY origin_unit`,
+        )
       ).map((r) => `${r.origin_unit} ${r.n}`);
     expect(await kept(riau.databaseUrl)).toEqual([`polda:riau ${PER_POLDA}`]);
     expect(await kept(kepri.databaseUrl)).toEqual([`polda:kepri ${PER_POLDA}`]);
@@ -133,7 +131,7 @@ describe('two police deployments, one of them as two instances', () => {
       [riau, ofRiau],
       [kepri, ofKepri],
     ] as const) {
-      const recorded = await query(
+      const recorded = await queryDatabase(
         deployment.databaseUrl,
         `SELECT record_id FROM audit_log WHERE action = 'screening_match.recorded' ORDER BY record_id`,
       );

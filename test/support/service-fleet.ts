@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { BusConnection, silentLogger, simpulConsumers, simpulStreams, type DevUnit } from '@simpul/bus';
 import { provisionTopology } from '@simpul/bus/operator';
 import {
@@ -249,4 +250,15 @@ export async function instanceSettled(instance: Instance): Promise<boolean> {
   return Object.values((nats.consumers ?? {}) as Record<string, Json>).every(
     (lag) => lag.pending === 0 && lag.ackPending === 0,
   );
+}
+
+/** One query on a service database, from a connection of its own (the test reading what a run left). */
+export async function queryDatabase(databaseUrl: string, sql: string): Promise<Json[]> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query(sql)).rows as Json[];
+  } finally {
+    await db.end();
+  }
 }
