@@ -266,6 +266,31 @@ describe('the national topology on real servers', () => {
     message?.ack();
   });
 
+  it('keeps mirroring and sourcing past a flow-control window (over 16 MiB in each direction)', async () => {
+    // nats-server 2.9 stops a mirror's or source's consumer at half its 32 MiB pending limit until
+    // the receiving side answers its flow-control request across the link ($JS.FC.<stream>.>).
+    const body = 'x'.repeat(480 * 1024);
+    const count = 40;
+    const [mirrorBefore, aggregateBefore] = [
+      await messages(siteJsm, 'MINISTRY'),
+      await messages(hubJsm, 'IMMIGRATION'),
+    ];
+    const ministry = jetstream(await connectAs('ministry:service', nodes));
+    const batam = jetstream(await connectAs('immigration:batam', leaf));
+    for (let i = 0; i < count; i++) {
+      await ministry.publish('ministry.watchlist.entry.issued', body, { msgID: `bulk-w${i}` });
+      await batam.publish('immigration.sekupang.screening.matched', body, { msgID: `bulk-m${i}` });
+    }
+    await waitFor(async () => (await messages(siteJsm, 'MINISTRY')) === mirrorBefore + count, {
+      timeoutMs: 20_000,
+      description: 'every bulk watchlist entry in the site mirror',
+    });
+    await waitFor(async () => (await messages(hubJsm, 'IMMIGRATION')) === aggregateBefore + count, {
+      timeoutMs: 20_000,
+      description: 'every bulk site event in the hub aggregate',
+    });
+  });
+
   it('lets the site make the hub store nothing: no police subject, no dead letter, no other API', async () => {
     const before = { police: await messages(hubJsm, 'POLICE'), dl: await messages(hubJsm, 'DEAD_LETTERS') };
     const site = jetstream(siteAdmin); // the admin may publish anything: only the link stops it
