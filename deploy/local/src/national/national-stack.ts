@@ -11,7 +11,7 @@ import { ensurePrivacyKeys } from '../privacy-keys.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from '../postgres.js';
 import { launchService, waitForHealthy, type ServiceInstance } from '../service-process.js';
 import { ControlError, startControlServer } from './control-server.js';
-import { NatsNode, waitForCluster, waitForJetStream } from './nats-node.js';
+import { NatsNode, waitForCluster, waitForJetStream, waitForLeafLink } from './nats-node.js';
 import {
   nationalNatsMaterial,
   provisionNational,
@@ -129,7 +129,14 @@ export async function startNationalStack(options: NationalStackOptions): Promise
       );
       leaves.set(ports.site, node);
     }
-    await Promise.all([...leaves.values()].map((n) => n.start().then(() => waitForJetStream(n))));
+    await Promise.all(
+      [...leaves.values()].map((n) =>
+        n
+          .start()
+          .then(() => waitForJetStream(n))
+          .then(() => waitForLeafLink(n)),
+      ),
+    );
     log(`leaf nodes up: ${[...leaves.keys()].map((s) => `site-${s}`).join(', ')}`);
 
     const hubUrls = hub.map((n) => `tls://127.0.0.1:${n.clientPort}`);
@@ -288,7 +295,7 @@ export async function startNationalStack(options: NationalStackOptions): Promise
   }
 }
 
-/** The service databases: given ones, else `simpul_police`, `simpul_ministry`, `simpul_immigration_<site>` on the local PostgreSQL. */
+/** The service databases: given ones (options or environment), else `simpul_police`, `simpul_ministry`, `simpul_immigration_<site>` on the local PostgreSQL. */
 async function nationalDatabases(
   log: (line: string) => void,
   processes: ManagedProcess[],
@@ -297,6 +304,12 @@ async function nationalDatabases(
 ): Promise<DatabaseUrls> {
   const names: Record<string, string> = { police: 'simpul_police', ministry: 'simpul_ministry' };
   for (const site of siteIds) names[`immigration-${site}`] = `simpul_immigration_${site.replace(/-/g, '_')}`;
+  // `POLICE_DATABASE_URL`, `MINISTRY_DATABASE_URL`, `IMMIGRATION_<SITE>_DATABASE_URL` name given ones too.
+  given = { ...given };
+  for (const name of Object.keys(names)) {
+    const fromEnv = process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`];
+    if (!given[name] && fromEnv) given[name] = fromEnv;
+  }
   const missing = Object.keys(names).filter((name) => !given[name]);
   if (missing.length === 0) return given;
   const postgres = await ensurePostgres(log);

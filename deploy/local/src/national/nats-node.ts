@@ -110,3 +110,18 @@ export async function waitForJetStream(node: NatsNode, timeoutMs = 30_000): Prom
   }
   throw new Error(`${node.name} has no JetStream after ${timeoutMs / 1000} s`);
 }
+
+/** Waits until a leaf's link to the hub is up (`/leafz` counts one leaf-node connection). */
+export async function waitForLeafLink(node: NatsNode, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${node.monitorUrl}/leafz`, { signal: AbortSignal.timeout(1000) });
+      if (((await response.json()) as { leafnodes?: number }).leafnodes === 1) return;
+    } catch {
+      // not answering yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${node.name} has no link to the hub after ${timeoutMs / 1000} s`);
+}
