@@ -1,0 +1,221 @@
+// The national topology as `npm run start:all -- --topology national` runs it (docs/contract.md §11):
+// the launcher as a child process on a state directory, databases and ports of this test's own;
+// the reference scenario through the public APIs; Batam's link cut with `simpul site link` (a
+// real cut: the site keeps denying from its own replica, its delay stays at the site and reaches
+// the ministry once after the link returns); a hub node killed and brought back with
+// `simpul hub restart`; and everything gone within 10 s of SIGTERM.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, freePort, type TestDatabase } from '@simpul/bus/testing';
+import type { LocalTopology } from '@simpul/bus/operator';
+import { loadRegistry } from '@simpul/trust';
+import { isAlive } from '../../deploy/local/src/managed-process.js';
+import { agenciesFile } from '../../deploy/local/src/nats-server.js';
+import { REPO_ROOT } from '../../deploy/local/src/paths.js';
+import { playOutage, type OutageReport } from '../../deploy/local/src/demo/play-outage.js';
+import { playScenario, type ScenarioReport } from '../../deploy/local/src/demo/play-scenario.js';
+
+const TIMEOUT = 180_000;
+
+const stateDir = mkdtempSync(join(tmpdir(), 'simpul-national-'));
+const env: NodeJS.ProcessEnv = { ...process.env, SIMPUL_STATE_DIR: stateDir };
+delete env.NATS_URL;
+const databases: TestDatabase[] = [];
+let launcher: ChildProcess;
+let output = '';
+let topology: LocalTopology;
+
+/** `npx simpul …` against this test's run (its state directory); stdout, stderr and exit code. */
+function simpul(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'libs/cli/bin/simpul.js'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const readTopology = () => JSON.parse(readFileSync(join(stateDir, 'topology.json'), 'utf8')) as LocalTopology;
+
+beforeAll(async () => {
+  chmodSync(stateDir, 0o755);
+  env.POLICE_PORT = String(await freePort());
+  env.MINISTRY_PORT = String(await freePort());
+  const processes = [
+    'police',
+    'ministry',
+    ...(loadRegistry(agenciesFile()).sites ?? []).map((s) => `immigration-${s.id}`),
+  ];
+  for (const name of processes) {
+    const database = await createTestDatabase(`national_${name.replace(/-/g, '_')}`);
+    databases.push(database);
+    env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] = database.url;
+  }
+  launcher = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'deploy/local/dist/start-all.js'), '--topology', 'national'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 180_000;
+  while (!output.includes('ready (national)')) {
+    if (launcher.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the launcher did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  topology = readTopology();
+}, TIMEOUT);
+
+afterAll(async () => {
+  if (launcher && launcher.exitCode === null) {
+    launcher.kill('SIGTERM');
+    await new Promise((resolve) => launcher.once('exit', resolve));
+  }
+  for (const database of databases) await database.drop();
+  rmSync(stateDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('the national topology (local run)', () => {
+  it(
+    'writes topology.json as the contract specifies',
+    () => {
+      expect(topology.topology).toBe('national');
+      expect(existsSync(topology.ca)).toBe(true);
+      expect(topology.hub.map((h) => h.name)).toEqual(['hub-1', 'hub-2', 'hub-3']);
+      for (const node of topology.hub) {
+        expect(node.url).toMatch(/^tls:\/\/127\.0\.0\.1:\d+$/);
+        expect(node.monitorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(node.url).not.toMatch(/:4222$/);
+        expect(isAlive(node.pid)).toBe(true);
+      }
+      const batam = topology.sites.find((s) => s.site === 'batam')!;
+      expect(batam).toMatchObject({ checkpoints: ['batam-center', 'sekupang'], link: 'up' });
+      expect(batam.leaf!.url).toMatch(/^tls:\/\/127\.0\.0\.1:\d+$/);
+      expect(topology.sites.find((s) => s.site === 'dumai')).toMatchObject({ checkpoints: ['dumai'] });
+      expect(Object.keys(topology.services).sort()).toEqual(['ministry', 'police']);
+    },
+    TIMEOUT,
+  );
+
+  let scenario: ScenarioReport;
+  it(
+    'plays the reference scenario as on one server',
+    async () => {
+      const batam = topology.sites.find((s) => s.checkpoints.includes('batam-center'))!;
+      scenario = await playScenario(
+        {
+          police: topology.services.police,
+          ministry: topology.services.ministry,
+          immigration: batam.immigrationUrl,
+        },
+        join(stateDir, 'tokens.json'),
+        () => undefined,
+      );
+      expect(scenario.failures).toEqual([]);
+      expect(scenario.screening.decision).toBe('deny');
+      expect(scenario.policeSawMatch).toBe(true);
+      expect(scenario.preventedDepartures.riau).toBe(58);
+    },
+    TIMEOUT,
+  );
+
+  let outage: OutageReport;
+  it(
+    'with Batam cut off, the site denies from its replica and its delay reaches the ministry once, after the link returns',
+    async () => {
+      const batam = topology.sites.find((s) => s.site === 'batam')!;
+      const setLink = async (site: string, state: 'up' | 'down') => {
+        const result = simpul('site', 'link', site, state);
+        expect(result).toMatchObject({ status: 0, stdout: `site ${site}: link ${state}\n` });
+        expect(readTopology().sites.find((s) => s.site === site)!.link).toBe(state);
+      };
+      outage = await playOutage(
+        { ministry: topology.services.ministry, immigration: batam.immigrationUrl },
+        join(stateDir, 'tokens.json'),
+        setLink,
+        'batam',
+        () => undefined,
+      );
+      expect(outage.failures).toEqual([]);
+      expect(outage.screening.decision).toBe('deny');
+      expect(outage.delayHeldAtSite).toBe(true);
+      expect(outage.delayCountedTimes).toBe(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'simpul site status reports every site',
+    () => {
+      const result = simpul('site', 'status', '--json');
+      expect(result.status).toBe(0);
+      const rows = JSON.parse(result.stdout) as Array<{
+        site: string;
+        link: string;
+        entries: number;
+        error?: string;
+      }>;
+      expect(rows.map((r) => r.site).sort()).toEqual(topology.sites.map((s) => s.site).sort());
+      for (const row of rows) {
+        expect(row.error).toBeUndefined();
+        expect(row.entries).toBe(scenario.watchlistEntriesAtCheckpoints);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses a link change for a site without a leaf, naming the sites that have one',
+    () => {
+      const result = simpul('site', 'link', 'central', 'down');
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("site 'central' has no leaf link");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'brings a killed hub node back with simpul hub restart',
+    async () => {
+      const node = topology.hub[1]!;
+      process.kill(node.pid, 'SIGKILL');
+      while (isAlive(node.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+      const result = simpul('hub', 'restart', node.name);
+      expect(result).toMatchObject({ status: 0, stdout: `${node.name}: running and back in the cluster\n` });
+      const restarted = readTopology().hub.find((h) => h.name === node.name)!;
+      expect(restarted.pid).not.toBe(node.pid);
+      expect(isAlive(restarted.pid)).toBe(true);
+      const jsz = (await (await fetch(`${restarted.monitorUrl}/jsz`)).json()) as {
+        meta_cluster?: { leader?: string };
+      };
+      expect(jsz.meta_cluster?.leader).toMatch(/^hub-[123]$/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'stops everything it started within 10 s of SIGTERM',
+    async () => {
+      const pids = [
+        ...readTopology().hub.map((h) => h.pid),
+        ...readTopology().sites.flatMap((s) => (s.leaf ? [s.leaf.pid] : [])),
+      ];
+      const exited = new Promise((resolve) => launcher.once('exit', resolve));
+      launcher.kill('SIGTERM');
+      const deadline = Date.now() + 10_000;
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      expect(launcher.exitCode).toBe(0);
+      while (pids.some(isAlive) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pids.filter(isAlive)).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
