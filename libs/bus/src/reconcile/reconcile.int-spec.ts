@@ -120,10 +120,19 @@ async function publish(events: BusEvent[]): Promise<LedgerRow[]> {
   return waitFor(
     async () => {
       const rows = await ledgerOf(ids);
-      return rows.length === ids.length && rows;
+      return rows.length === ids.length ? rows : undefined;
     },
     { description: 'the relay moved the events to the ledger' },
   );
+}
+
+/** `count` arrests published through the outbox and acknowledged by ministry-police, after `since`. */
+async function arrestsApplied(count: number) {
+  const since = await dbNow();
+  const events = Array.from({ length: count }, () => arrestEvent());
+  const rows = await publish(events);
+  await consumerSettledAt(Math.max(...rows.map((r) => r.seq)));
+  return { since, events, ids: events.map((e) => e.id), rows };
 }
 
 async function effects(ids: string[]): Promise<number[]> {
@@ -219,11 +228,7 @@ describe('the producer ledger', () => {
 
 describe('the reconciler', () => {
   it('republishes events deleted and purged from the stream; the consumer applies each exactly once', async () => {
-    const since = await dbNow();
-    const events = Array.from({ length: 8 }, () => arrestEvent());
-    const ids = events.map((e) => e.id);
-    const rows = await publish(events);
-    await consumerSettledAt(Math.max(...rows.map((r) => r.seq)));
+    const { since, events, ids, rows } = await arrestsApplied(8);
     expect(await effects(ids)).toEqual(Array(8).fill(1));
 
     // Behind the producer's back: the first two purged (everything below the third), two deleted.
@@ -294,11 +299,7 @@ describe('the reconciler', () => {
   });
 
   it('runs one at a time per database: two reconcilers at once publish each lost event once', async () => {
-    const since = await dbNow();
-    const events = Array.from({ length: 4 }, () => arrestEvent());
-    const ids = events.map((e) => e.id);
-    const rows = await publish(events);
-    await consumerSettledAt(Math.max(...rows.map((r) => r.seq)));
+    const { since, ids, rows } = await arrestsApplied(4);
     await h.probe.jsm.streams.deleteMessage('POLICE', rows[0]!.seq);
     await h.probe.jsm.streams.deleteMessage('POLICE', rows[2]!.seq);
     await duplicateWindowPassed();
@@ -329,7 +330,7 @@ describe('the reconciler', () => {
     await h.probe.jsm.streams.deleteMessage('POLICE', rows[1]!.seq);
     await duplicateWindowPassed();
     const serviceLog: string[] = [];
-    await h.startBus({
+    const service = await h.startBus({
       reconcile: { intervalMs: 100 },
       logger: { ...logger, log: (m) => void serviceLog.push(m) },
     });
@@ -342,6 +343,8 @@ describe('the reconciler', () => {
       ),
     ).toBe(true);
     expect(await copiesInStream('POLICE', [rows[1]!.event_id])).toEqual([1]);
+    // Its runs would race the next test's.
+    await service.stop();
   });
 
   it('republishes an event whose sequence holds another message after the stream was recreated', async () => {
