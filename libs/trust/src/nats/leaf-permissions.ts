@@ -13,7 +13,10 @@ import type { NatsPermissions } from './permissions.js';
  * - the hub's source creates its consumer at the site
  *   (`$JS.site-<id>.API.CONSUMER.CREATE.<site stream>`), which delivers on `$JS.S.<id>` and gets
  *   flow control answers on `$JS.FC.<site stream>.>`;
- * - consumer-create answers travel on `$JSC.R.<id>` both ways.
+ * - consumer-create answers travel on `$JSC.R.<id>` both ways;
+ * - the site's deployment asks the hub how far its aggregate's source of the site is
+ *   (`$JS.hub.API.STREAM.INFO.IMMIGRATION`: counts and positions, no message) for
+ *   `/v1/watchlist/status`, and the answer comes back on that unit's own inbox prefix.
  * No event subject, no other API: the site can make the hub store nothing, and the hub can reach
  * nothing at the site but the creation of the source consumer of its own stream. (Deliveries on
  * `$JS.M.>` and answers on `$JSC.R.>` carry random ids and cannot be narrowed to one site: what a
@@ -23,6 +26,8 @@ export function leafLinkPermissions(
   siteId: string,
   siteStream: string,
   mirrors: ReadonlyArray<{ stream: string; filterSubject: string }>,
+  /** Inbox prefixes (`_INBOX_<unit>`) of the units that connect at the site. */
+  siteInboxes: readonly string[] = [],
 ): NatsPermissions {
   const hubApi = `$JS.${HUB_DOMAIN}.API`;
   const siteApi = `$JS.${siteDomain(siteId)}.API`;
@@ -35,7 +40,14 @@ export function leafLinkPermissions(
       ]),
       '$JS.S.>',
       '$JSC.R.>',
+      `${hubApi}.STREAM.INFO.IMMIGRATION`,
     ],
-    subscribe: [`${siteApi}.CONSUMER.CREATE.${siteStream}`, `$JS.FC.${siteStream}.>`, '$JS.M.>', '$JSC.R.>'],
+    subscribe: [
+      `${siteApi}.CONSUMER.CREATE.${siteStream}`,
+      `$JS.FC.${siteStream}.>`,
+      '$JS.M.>',
+      '$JSC.R.>',
+      ...siteInboxes.map((prefix) => `${prefix}.>`),
+    ],
   };
 }

@@ -1,4 +1,4 @@
-import type { ConsumerDefinition } from '@simpul/bus';
+import { simpulStreams, type ConsumerDefinition, type StreamDefinition } from '@simpul/bus';
 import { natsUsers, type AgencyRegistry } from '../registry/unit-entry.js';
 import { natsComment, natsString } from './config-syntax.js';
 import { APP_ACCOUNT, SYSTEM_ACCOUNT } from './domains.js';
@@ -26,6 +26,14 @@ export interface AccountsOptions {
   leafUsers?: readonly PasswordUser[];
   /** The system account's user; without one the account has no user. */
   systemUser?: PasswordUser;
+  /**
+   * The stream layouts the servers including this file store events in (default the single-server
+   * one): each unit may read back, by sequence, the streams its subjects land in, in any of them
+   * (the hub's file serves a single server and the hub cluster alike).
+   */
+  streamLayouts?: ReadonlyArray<readonly StreamDefinition[]>;
+  /** Subjects a unit may publish beyond what the registry gives it here (a site deployment's status probes). */
+  extraPublish?: ReadonlyMap<string, readonly string[]>;
 }
 
 const list = (subjects: readonly string[]) => `[${subjects.map(natsString).join(', ')}]`;
@@ -63,7 +71,14 @@ export function renderAccounts(
   const units = natsUsers(registry)
     .filter((unit) => publicKeys.has(unit.id) && (!options.units || options.units.has(unit.id)))
     .map((unit) => {
-      const p = natsPermissionsFor(registry, unit, consumers);
+      const layouts = options.streamLayouts ?? [simpulStreams()];
+      const granted = layouts.map((streams) => natsPermissionsFor(registry, unit, consumers, streams));
+      const p: NatsPermissions = {
+        publish: [
+          ...new Set([...granted.flatMap((g) => g.publish), ...(options.extraPublish?.get(unit.id) ?? [])]),
+        ],
+        subscribe: [...new Set(granted.flatMap((g) => g.subscribe))],
+      };
       return [
         `      ${natsComment(`${unit.id}: ${unit.name}`)}`,
         `      { nkey: ${natsString(publicKeys.get(unit.id)!)}, ${permissionsBlock(p)} }`,

@@ -1,16 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ConsumerDefinition, type StreamDefinition, type TopologyOptions } from '@simpul/bus';
+import {
+  simpulStreams,
+  type ConsumerDefinition,
+  type StreamDefinition,
+  type TopologyOptions,
+} from '@simpul/bus';
 import { ensureDevKeys, applyDevKeyRevocations } from '@simpul/bus/dev';
 import { credsFileOf, ensureNkeyCredentials, removeCredentials } from '../credentials/nkey-credentials.js';
 import { ensurePassword } from '../credentials/passwords.js';
-import { leafUserOf, siteStreamName } from '../nats/domains.js';
+import { HUB_DOMAIN, leafUserOf, siteStreamName } from '../nats/domains.js';
 import { leafLinkPermissions } from '../nats/leaf-permissions.js';
-import { SITE_MIRRORS } from '../nats/national-topology.js';
+import { SITE_MIRRORS, nationalTopology } from '../nats/national-topology.js';
 import { renderAccounts } from '../nats/server-config.js';
 import { topologyForRegistry } from '../nats/topology.js';
 import {
   activeUnits,
+  inboxPrefixOf,
   natsUsers,
   sitesOf,
   type AgencyRegistry,
@@ -141,13 +147,25 @@ export async function applyRegistry(
       accountsFile: siteAccountsFile(stateDir, site.id),
     };
   });
+  const national = leafSites.length > 0 ? nationalTopology(registry, topologyOptions) : undefined;
+  const inboxesAt = (site: SiteEntry) =>
+    [...unitsAtSite(registry, site)]
+      .filter((id) => !activeUnits(registry).find((u) => u.id === id)?.admin)
+      .map(inboxPrefixOf);
   writeIfChanged(
     paths.authorizationFile,
     renderAccounts(registry, publicKeys, topology.consumers, {
+      // One file for a single server and for the hub nodes: read-back grants for both layouts.
+      ...(national ? { streamLayouts: [simpulStreams(topologyOptions), national.hub.streams] } : {}),
       leafUsers: leafLinks.map((link) => ({
         user: link.user,
         password: link.password,
-        permissions: leafLinkPermissions(link.site, siteStreamName(link.site), SITE_MIRRORS),
+        permissions: leafLinkPermissions(
+          link.site,
+          siteStreamName(link.site),
+          SITE_MIRRORS,
+          inboxesAt(leafSites.find((s) => s.id === link.site)!),
+        ),
         connectionTypes: ['LEAFNODE'],
         comment: `leaf link of site ${link.site}`,
       })),
@@ -160,10 +178,25 @@ export async function applyRegistry(
       renderAccounts(registry, publicKeys, topology.consumers, {
         units: unitsAtSite(registry, site),
         systemUser: sysEntry,
+        streamLayouts: [national!.sites.find((s) => s.site === site.id)!.streams],
+        extraPublish: new Map([[`immigration:${site.id}`, siteStatusSubjects(site.id)]]),
       }),
     );
   }
   return { registry, paths, tls, tokens, topology, publicKeys, systemUser, leafLinks };
+}
+
+/**
+ * What a site's deployment asks for `/v1/watchlist/status` (docs/contract.md §11): the info of its
+ * watchlist mirror and of its own stream at the site, and of the hub's aggregate through the link
+ * (counts, positions and the source's lag; never a message).
+ */
+export function siteStatusSubjects(siteId: string): string[] {
+  return [
+    '$JS.API.STREAM.INFO.MINISTRY',
+    `$JS.API.STREAM.INFO.${siteStreamName(siteId)}`,
+    `$JS.${HUB_DOMAIN}.API.STREAM.INFO.IMMIGRATION`,
+  ];
 }
 
 /** The units whose users connect at a leaf site: its deployment, its checkpoints, the admin. */
