@@ -146,24 +146,36 @@ describe('the national topology (local run)', () => {
       expect(outage.failures).toEqual([]);
       expect(outage.screening.decision).toBe('deny');
       expect(outage.delayHeldAtSite).toBe(true);
+      expect(outage.waitingForHubDuringOutage).toBeGreaterThanOrEqual(1);
       expect(outage.delayCountedTimes).toBe(1);
     },
     TIMEOUT,
   );
 
   it(
-    'simpul site status reports every site',
-    () => {
-      const result = simpul('site', 'status', '--json');
-      expect(result.status).toBe(0);
-      const rows = JSON.parse(result.stdout) as Array<{
+    'simpul site status reports every site: link up, nothing waiting, replicas caught up once the link is back',
+    async () => {
+      type Row = {
         site: string;
         link: string;
         entries: number;
+        replicaLagEntries: number;
+        waitingForHub: number;
         error?: string;
-      }>;
+      };
+      // The site's events reach the hub within seconds of the link's return (waitingForHub counts them).
+      let rows: Row[] = [];
+      const deadline = Date.now() + 60_000;
+      do {
+        const result = simpul('site', 'status', '--json');
+        expect(result.status).toBe(0);
+        rows = JSON.parse(result.stdout) as Row[];
+        if (rows.every((r) => r.waitingForHub === 0 && r.replicaLagEntries === 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      } while (Date.now() < deadline);
       expect(rows.map((r) => r.site).sort()).toEqual(topology.sites.map((s) => s.site).sort());
       for (const row of rows) {
+        expect(row).toMatchObject({ link: 'up', waitingForHub: 0, replicaLagEntries: 0 });
         expect(row.error).toBeUndefined();
         expect(row.entries).toBe(scenario.watchlistEntriesAtCheckpoints);
       }

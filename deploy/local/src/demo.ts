@@ -44,7 +44,9 @@ await runUntilSignal(async (log) => {
       console.log(
         `  broker at Batam Center, link down: ${outage.screening.decision} in ${outage.screening.millis} ms`,
       );
-      console.log(`  delay held at the site:            ${outage.delayHeldAtSite ? 'yes' : 'no'}`);
+      console.log(
+        `  delay held at the site:            ${outage.delayHeldAtSite ? 'yes' : 'no'} (events waiting for the hub: ${outage.waitingForHubDuringOutage ?? '?'})`,
+      );
       console.log(
         `  delay at the ministry:             ${outage.catchUpSeconds === null ? 'never' : `${outage.catchUpSeconds} s after the link returned`}, counted ${outage.delayCountedTimes} time(s)`,
       );

@@ -7,6 +7,8 @@ export interface OutageReport {
   screening: { decision: string; millis: number };
   /** The delay recorded there during the outage was not at the ministry before the link returned. */
   delayHeldAtSite: boolean;
+  /** What the site's /v1/watchlist/status said after the delay, with the link down: events waiting for the hub. */
+  waitingForHubDuringOutage: number | null;
   /** Seconds from the link's return until the ministry counted the delay. */
   catchUpSeconds: number | null;
   /** How many times the ministry's figure holds the delay's event (must be 1). */
@@ -70,6 +72,12 @@ export async function playOutage(
     if (!delayEventId) failures.push('the outcome answered no delay event id');
     // The delay must stay at the site while the link is down: give it time to leak if it could.
     await new Promise((resolve) => setTimeout(resolve, 2000));
+    const during = await call(urls.immigration, checkpoint, 'GET', '/v1/watchlist/status');
+    const waitingForHubDuringOutage = (during.site?.waitingForHub as number | null | undefined) ?? null;
+    if (!(Number(waitingForHubDuringOutage) >= 1))
+      failures.push(
+        `the site reported ${waitingForHubDuringOutage} events waiting for the hub during the outage`,
+      );
     const heldAtSite = (await delayCount(delayEventId)) === 0;
     if (!heldAtSite) failures.push('the ministry counted the delay while the link was down');
 
@@ -88,6 +96,7 @@ export async function playOutage(
       site,
       screening: { decision: screening.decision, millis },
       delayHeldAtSite: heldAtSite,
+      waitingForHubDuringOutage,
       catchUpSeconds,
       delayCountedTimes: times,
       failures,
