@@ -54,7 +54,7 @@ async function publish(events: BusEvent[]): Promise<number[]> {
         `SELECT stream_seq::int AS seq FROM bus_ledger WHERE event_id = ANY($1::uuid[]) ORDER BY id`,
         [events.map((e) => e.id)],
       )) as { seq: number }[];
-      return r.length === events.length && r;
+      return r.length === events.length ? r : undefined;
     },
     { description: 'the relay moved the events to the ledger' },
   );
