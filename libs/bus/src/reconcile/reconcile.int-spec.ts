@@ -13,6 +13,8 @@ import type { EventContext } from '../consumer/handler.js';
 import type { BusLogger } from '../logger.js';
 import { appendToOutbox } from '../outbox/append.js';
 import { listOutbox } from '../outbox/outbox-admin.js';
+import { OutboxRelay } from '../relay/outbox-relay.js';
+import { outboxMetrics } from '../relay/outbox-metrics.js';
 import { provisionTopology } from '../provisioning/provision.js';
 import { simpulConsumers, simpulStreams } from '../provisioning/topology.js';
 import { createBusHarness, type BusHarness } from '../testing/harness.js';
@@ -224,6 +226,30 @@ describe('the producer ledger', () => {
     expect(pendingBefore).toBe(1);
     await h.dataSource.query(`DELETE FROM bus_outbox`);
   });
+
+  it('is pruned by every relay, on start and then periodically', async () => {
+    const [row] = await publish([arrestEvent()]);
+    await h.dataSource.query(
+      `UPDATE bus_ledger SET published_at = now() - interval '2 hours' WHERE event_id = $1`,
+      [row!.event_id],
+    );
+    const relay = new OutboxRelay({
+      dataSource: h.dataSource,
+      connection: h.probe,
+      signer: h.keys.keyRing,
+      inboxPruning: false,
+      ledgerRetention: { retentionMs: 3_600_000, intervalMs: 50 },
+      logger,
+    });
+    relay.start();
+    try {
+      await waitFor(async () => (await ledgerOf([row!.event_id])).length === 0, {
+        description: 'the relay pruned the ledger row past its retention',
+      });
+    } finally {
+      await relay.stop();
+    }
+  });
 });
 
 describe('the reconciler', () => {
@@ -240,6 +266,9 @@ describe('the reconciler', () => {
     await duplicateWindowPassed();
 
     logged.length = 0;
+    const metric = async (name: 'reconcileLost' | 'reconcileRepublished') =>
+      (await outboxMetrics()[name].get()).values[0]?.value ?? 0;
+    const before = [await metric('reconcileLost'), await metric('reconcileRepublished')];
     const report = await reconciler().reconcileOnce({ since });
     expect(report).toEqual({
       since: since.toISOString(),
@@ -249,6 +278,10 @@ describe('the reconciler', () => {
       republished: 4,
       failed: 0,
     });
+    expect([await metric('reconcileLost'), await metric('reconcileRepublished')]).toEqual([
+      before[0]! + 4,
+      before[1]! + 4,
+    ]);
     expect(logged.at(-1)).toBe(
       `reconcile: since ${since.toISOString()}: checked 8, missing 4, different 0, republished 4, failed 0`,
     );

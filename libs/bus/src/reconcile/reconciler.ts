@@ -2,6 +2,7 @@ import { JetStreamApiCodes, JetStreamApiError, type PubAck, type StoredMsg } fro
 import type { BusConnection } from '../connection/bus-connection.js';
 import { describeError } from '../errors.js';
 import { consoleLogger, type BusLogger } from '../logger.js';
+import { outboxMetrics } from '../relay/outbox-metrics.js';
 import { publishStoredEvent, type PublishableRow } from '../relay/publish-row.js';
 import { PeriodicTask } from '../retention/periodic-task.js';
 import type { EventSigner } from '../signing/key-ring.js';
@@ -145,6 +146,9 @@ export class Reconciler {
         await session.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, []);
       }
       this.logger.log(formatReconcileReport(report));
+      outboxMetrics().reconcileLost.inc(report.missing + report.different);
+      outboxMetrics().reconcileRepublished.inc(report.republished);
+      outboxMetrics().reconcileFailed.inc(report.failed);
       return report;
     } finally {
       await session.release();

@@ -6,6 +6,11 @@ export interface OutboxMetrics {
   setAside: Counter;
   /** Rows in `failed` at the last count: alert when above 0. */
   failedRows: Gauge;
+  /** Ledger rows the reconciler found missing from their stream or replaced there (a NATS loss). */
+  reconcileLost: Counter;
+  reconcileRepublished: Counter;
+  /** Ledger rows the reconciler could not check or republish (retried on its next run). */
+  reconcileFailed: Counter;
 }
 
 let metrics: OutboxMetrics | undefined;
@@ -17,7 +22,10 @@ let metrics: OutboxMetrics | undefined;
  */
 export function outboxMetrics(): OutboxMetrics {
   metrics ??= {
-    published: counter('simpul_outbox_published_total', 'Outbox events published and deleted'),
+    published: counter(
+      'simpul_outbox_published_total',
+      'Outbox events published and moved to the producer ledger',
+    ),
     failedAttempts: counter('simpul_outbox_publish_failures_total', 'Failed publish attempts of outbox rows'),
     setAside: counter(
       'simpul_outbox_set_aside_total',
@@ -29,6 +37,18 @@ export function outboxMetrics(): OutboxMetrics {
         name: 'simpul_outbox_failed_rows',
         help: 'Outbox rows set aside as failed and waiting for simpul outbox retry|drop; alert when above 0',
       }),
+    reconcileLost: counter(
+      'simpul_reconcile_lost_total',
+      'Acknowledged events the reconciler found missing from their stream or replaced there; alert when it grows',
+    ),
+    reconcileRepublished: counter(
+      'simpul_reconcile_republished_total',
+      'Lost events the reconciler republished from the producer ledger',
+    ),
+    reconcileFailed: counter(
+      'simpul_reconcile_failures_total',
+      'Ledger rows the reconciler could not check or republish (tried again on its next run)',
+    ),
   };
   return metrics;
 }
