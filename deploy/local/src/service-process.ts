@@ -18,9 +18,10 @@ export interface ServiceInstance {
   process: ManagedProcess;
   /**
    * Ends the process with `signal` (default SIGTERM; SIGKILL to simulate a crash), then starts it
-   * again with the same environment and waits until its /health answers 200.
+   * again with the same environment (plus `env`, kept for later restarts: the fault suite's
+   * negative control turns a setting off this way) and waits until its /health answers 200.
    */
-  restart(options?: { signal?: NodeJS.Signals }): Promise<void>;
+  restart(options?: { signal?: NodeJS.Signals; env?: NodeJS.ProcessEnv }): Promise<void>;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -53,11 +54,12 @@ export function launchService(
 ): ServiceInstance {
   migrateService(app, env);
   const logs = statePath('logs');
+  let current = env;
   const start = () =>
     startManaged(name, process.execPath, [join(REPO_ROOT, 'apps', app, 'dist', 'main.js')], {
       logFile: join(logs, `${name}.log`),
       pidFile: statePath(`${name}.pid`),
-      env,
+      env: current,
       cwd: REPO_ROOT,
     });
   const instance: ServiceInstance = {
@@ -65,8 +67,12 @@ export function launchService(
     app,
     url: `http://127.0.0.1:${port}`,
     process: start(),
-    async restart({ signal = 'SIGTERM' }: { signal?: NodeJS.Signals } = {}) {
+    async restart({
+      signal = 'SIGTERM',
+      env: changes,
+    }: { signal?: NodeJS.Signals; env?: NodeJS.ProcessEnv } = {}) {
       const old = instance.process;
+      if (changes) current = { ...current, ...changes };
       if (signal !== 'SIGTERM' && isAlive(old.pid)) process.kill(old.pid, signal);
       await old.stop(8000); // SIGTERM if still alive, SIGKILL after the grace period; returns once gone
       instance.process = start();
