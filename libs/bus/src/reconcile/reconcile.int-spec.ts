@@ -358,6 +358,30 @@ describe('the reconciler', () => {
     expect(await effects(ids)).toEqual([1, 1, 1, 1]);
   });
 
+  it('a run that fails midway, its unlock too, leaves no lock behind', async () => {
+    const broken = reconciler({
+      session: async () => {
+        const session = await dataSourceSession(h.dataSource);
+        // The database answers the lock, then nothing the run sends (a statement timeout, say).
+        let sent = 0;
+        return {
+          ...session,
+          query: (sql, params) =>
+            sent++ === 0 ? session.query(sql, params) : Promise.reject(new Error('database gone')),
+        };
+      },
+    });
+    await expect(broken.reconcileOnce()).rejects.toThrow('database gone');
+    // Asked of the server: an idle pooled connection must not hold it (the pool would hand that
+    // same connection to the next run, whose lock would then succeed and hide the leak).
+    const held = (await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database =
+         (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    )) as { n: number }[];
+    expect(held[0]!.n).toBe(0);
+    expect(await reconciler().reconcileOnce()).not.toHaveProperty('skipped');
+  });
+
   it('runs periodically inside a relaying service', async () => {
     const rows = await publish([arrestEvent(), arrestEvent()]);
     await h.probe.jsm.streams.deleteMessage('POLICE', rows[1]!.seq);

@@ -120,6 +120,8 @@ export class Reconciler {
   /** One run over a window; logs and returns its report line. */
   async reconcileOnce(run: ReconcileRunOptions = {}): Promise<ReconcileReport> {
     const session = await this.options.session();
+    // A run that failed midway may still hold the lock: the session drops it before it goes back.
+    let clean = false;
     try {
       const [window] = await session.query(
         `SELECT coalesce($1::timestamptz, now() - $2::bigint * interval '1 millisecond') AS since,
@@ -137,6 +139,7 @@ export class Reconciler {
       };
       if (window!['locked'] !== true) {
         const skipped = { ...report, skipped: true };
+        clean = true;
         this.logger.log(formatReconcileReport(skipped));
         return skipped;
       }
@@ -144,6 +147,7 @@ export class Reconciler {
         await this.checkWindow(session, since, run.skipSettled === true, report);
       } finally {
         await session.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, []);
+        clean = true;
       }
       this.logger.log(formatReconcileReport(report));
       outboxMetrics().reconcileLost.inc(report.missing + report.different);
@@ -151,7 +155,7 @@ export class Reconciler {
       outboxMetrics().reconcileFailed.inc(report.failed);
       return report;
     } finally {
-      await session.release();
+      await session.release(!clean);
     }
   }
 
