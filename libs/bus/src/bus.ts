@@ -82,8 +82,8 @@ export interface SimpulBusOptions {
 }
 
 /**
- * The bus of one service, without Nest: provisioning, outbox relay, consumer runners and health
- * around one connection. `BusModule` wires this into Nest; scripts and tests can use it directly.
+ * The bus of one service, without Nest: provisioning, outbox relay and its reconciler, consumer
+ * runners and health around one connection. `BusModule` wires this into Nest; scripts and tests can use it directly.
  */
 export class SimpulBus {
   readonly relay: OutboxRelay | undefined;
@@ -208,7 +208,7 @@ export class SimpulBus {
     })();
   }
 
-  /** Stops consumers (in-flight batches commit and ack), then the relay. Leaves the connection open. */
+  /** Stops consumers (in-flight batches commit and ack), then the relay and reconciler. Leaves the connection open. */
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.runners.values()].map((r) => r.stop()));

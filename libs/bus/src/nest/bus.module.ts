@@ -193,8 +193,9 @@ export async function resolveBusKeys(
 }
 
 /**
- * The bus for a Nest service: one NATS connection, provisioning, the outbox relay and a consumer
- * runner per durable its `@OnBusEvent` handlers name. Global: `OutboxService`, `BusHealthService`,
+ * The bus for a Nest service: one NATS connection, provisioning, the outbox relay with its
+ * periodic reconciler (docs/contract.md §11; `BUS_RECONCILE_INTERVAL_MS` via `busClientOptions`) and
+ * a consumer runner per durable its `@OnBusEvent` handlers name. Global: `OutboxService`, `BusHealthService`,
  * `BusConnection` and `BusRuntime` are injectable anywhere. Needs `TypeOrmModule.forRoot` with
  * `BUS_MIGRATIONS` among the migrations, and `app.enableShutdownHooks()` for a clean drain.
  */
