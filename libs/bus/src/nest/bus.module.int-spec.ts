@@ -160,6 +160,17 @@ it('records, relays, applies with the discovered handler, and continues the trac
   }
 });
 
+it('runs a reconciler beside its relay, over the ledger the relay keeps', async () => {
+  const reconciler = app.get(BusRuntime).instance.reconciler;
+  expect(reconciler).toBeDefined();
+  // Everything relayed so far (the arrest and its follow-up alert) is in the ledger and in place.
+  const report = await waitFor(async () => {
+    const r = await reconciler!.reconcileOnce();
+    return r.checked >= 2 ? r : undefined;
+  });
+  expect(report).toMatchObject({ missing: 0, different: 0, republished: 0, failed: 0 });
+});
+
 it('reports health for /health: connected, outbox backlog, consumer lag', async () => {
   const health = app.get(BusHealthService);
   expect(health.name).toBe('nats');
