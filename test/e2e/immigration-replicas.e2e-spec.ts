@@ -94,12 +94,7 @@ const travelers = [...Array.from({ length: ENTRIES }, (_, i) => personOf(i)), de
 beforeAll(async () => {
   fleet = await startFleet({
     name: 'imm_replicas',
-    units: [
-      { unit: 'ministry:service', source: MINISTRY_SOURCE },
-      { unit: 'checkpoint:dumai', source: checkpointSource('dumai') },
-      { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
-      { unit: 'checkpoint:harbour-bay', source: checkpointSource('harbour-bay') },
-    ],
+    units: ['ministry:service', 'checkpoint:dumai', 'checkpoint:batam-center', 'checkpoint:harbour-bay'],
     apiUnits: [`checkpoint:${CHECKPOINT}`, `checkpoint:${NEIGHBOUR}`],
     sites: [SITE],
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@simpul/bus/testing';
-import { checkpointSource, MINISTRY_SOURCE, poldaSource, type AnyEvent } from '@simpul/contracts';
+import type { AnyEvent } from '@simpul/contracts';
 import type { Json } from '../support/api-client.js';
 import { verifyAuditOf } from '../support/audit-verify.js';
 import { cegahBody, checkpointEvents, groupIds, policeEvents } from '../support/ministry-workload.js';
@@ -30,13 +30,7 @@ let fleet: Fleet;
 beforeAll(async () => {
   fleet = await startFleet({
     name: 'min_replicas',
-    units: [
-      { unit: 'ministry:service', source: MINISTRY_SOURCE },
-      { unit: 'polda:riau', source: poldaSource('riau') },
-      { unit: 'polda:kepri', source: poldaSource('kepri') },
-      { unit: 'checkpoint:dumai', source: checkpointSource('dumai') },
-      { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
-    ],
+    units: ['ministry:service', 'polda:riau', 'polda:kepri', 'checkpoint:dumai', 'checkpoint:batam-center'],
     apiUnits: [DESK],
     ackWaitMs: 3000,
   });

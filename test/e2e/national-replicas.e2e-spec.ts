@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@simpul/bus/testing';
-import { checkpointSource, MINISTRY_SOURCE, poldaSource, type Person } from '@simpul/contracts';
+import type { Person } from '@simpul/contracts';
 import { fixtureNik } from '@simpul/contracts/testing';
 import type { Json } from '../support/api-client.js';
 import {
@@ -30,11 +30,11 @@ beforeAll(async () => {
   fleet = await startFleet({
     name: 'nat_replicas',
     units: [
-      { unit: 'ministry:service', source: MINISTRY_SOURCE },
-      { unit: 'polda:riau', source: poldaSource('riau') },
-      { unit: 'polda:kepri', source: poldaSource('kepri') },
-      { unit: 'checkpoint:batam-center', source: checkpointSource('batam-center') },
-      { unit: 'checkpoint:harbour-bay', source: checkpointSource('harbour-bay') },
+      'ministry:service',
+      'polda:riau',
+      'polda:kepri',
+      'checkpoint:batam-center',
+      'checkpoint:harbour-bay',
     ],
     apiUnits: ['polda:riau', 'polda:kepri', 'ministry:desk', `checkpoint:${CHECKPOINT}`],
     sites: [SITE],
@@ -76,15 +76,15 @@ function fugitive(name: string, serial: number, region: string): Person {
   return { fullName: name, nik: fixtureNik(dateOfBirth, 'M', serial, region), dateOfBirth, sex: 'M' };
 }
 
-/** POST /v1/arrests body: one suspect at large (a dpo entry, deny at checkpoints). */
-function arrestBody(polda: string, person: Person): Json {
-  return {
+/** POST /v1/arrests at `instance` as the Polda: one suspect at large (a dpo entry, deny at checkpoints). */
+function recordArrest(instance: Instance, polda: string, person: Person) {
+  return fleet.api(instance, `polda:${polda}`, 'POST', '/v1/arrests', {
     reportNumber: `LP/B/77/X/2026/SPKT/POLDA ${polda.toUpperCase()}`,
     polda,
     occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
     location: { name: 'Pelabuhan', regency: 'Kota Batam', province: 'Kepulauan Riau' },
     suspects: [{ person, status: 'at_large', role: 'broker' }],
-  };
+  });
 }
 
 async function matchesOf(instance: Instance, unit: string): Promise<Json[]> {
@@ -97,20 +97,10 @@ describe('every service as replicas', () => {
   it('brings each checkpoint match back to the deployment of the Polda that reported the person', async () => {
     const riauFugitive = fugitive('Hendra Gunawan', 41, '147201');
     const kepriFugitive = fugitive('Ahmad Fauzi', 42, '217101');
-    const riauArrest = await fleet.api(
-      riau.instances[1]!,
-      'polda:riau',
-      'POST',
-      '/v1/arrests',
-      arrestBody('riau', riauFugitive),
-    );
-    const kepriArrest = await fleet.api(
-      kepri.instances[0]!,
-      'polda:kepri',
-      'POST',
-      '/v1/arrests',
-      arrestBody('kepri', kepriFugitive),
-    );
+    const [riauArrest, kepriArrest] = await Promise.all([
+      recordArrest(riau.instances[1]!, 'riau', riauFugitive),
+      recordArrest(kepri.instances[0]!, 'kepri', kepriFugitive),
+    ]);
     expect([riauArrest.status, kepriArrest.status]).toEqual([201, 201]);
 
     // Both dpo entries in both checkpoint instances' indexes, whichever ministry and immigration
@@ -144,22 +134,20 @@ describe('every service as replicas', () => {
       { timeoutMs: 30_000, description: 'each match at its Polda, every service settled' },
     );
 
-    const [riauMatch] = await matchesOf(riau.instances[0]!, 'polda:riau');
-    expect(riauMatch).toMatchObject({
-      screeningId: screened[0]!.body.screeningId,
-      origin: { unit: 'polda:riau', eventId: riauArrest.body.eventId },
-    });
-    expect(await matchesOf(riau.instances[1]!, 'polda:riau')).toEqual([riauMatch]);
-    const [kepriMatch] = await matchesOf(kepri.instances[0]!, 'polda:kepri');
-    expect(kepriMatch).toMatchObject({
-      screeningId: screened[1]!.body.screeningId,
-      origin: { unit: 'polda:kepri', eventId: kepriArrest.body.eventId },
-    });
-    // Nothing of the other Polda in either deployment's database.
-    for (const [deployment, unit] of [
-      [riau, 'polda:riau'],
-      [kepri, 'polda:kepri'],
-    ] as const) {
+    // Each deployment, every instance of it, holds its Polda's match and nothing of the other's.
+    const flows = [
+      { deployment: riau, unit: 'polda:riau', arrest: riauArrest, screening: screened[0]! },
+      { deployment: kepri, unit: 'polda:kepri', arrest: kepriArrest, screening: screened[1]! },
+    ];
+    for (const { deployment, unit, arrest, screening } of flows) {
+      for (const instance of deployment.instances) {
+        const matches = await matchesOf(instance, unit);
+        expect(matches).toHaveLength(1);
+        expect(matches[0]).toMatchObject({
+          screeningId: screening.body.screeningId,
+          origin: { unit, eventId: arrest.body.eventId },
+        });
+      }
       const kept = await queryDatabase(deployment.databaseUrl, `SELECT origin_unit FROM matches`);
       expect(kept.map((r) => r.origin_unit)).toEqual([unit]);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@simpul/bus/testing';
-import { buildEvent, checkpointSource, poldaSource, uuidv7, type AnyEvent } from '@simpul/contracts';
+import { buildEvent, checkpointSource, uuidv7, type AnyEvent } from '@simpul/contracts';
 import { validFixture } from '@simpul/contracts/testing';
 import type { Json } from '../support/api-client.js';
 import { verifyAuditOf } from '../support/audit-verify.js';
@@ -28,11 +28,7 @@ let kepri: { instances: Instance[]; databaseUrl: string };
 beforeAll(async () => {
   fleet = await startFleet({
     name: 'pol_replicas',
-    units: [
-      { unit: 'polda:riau', source: poldaSource('riau') },
-      { unit: 'polda:kepri', source: poldaSource('kepri') },
-      ...CHECKPOINTS.map((code) => ({ unit: `checkpoint:${code}`, source: checkpointSource(code) })),
-    ],
+    units: ['polda:riau', 'polda:kepri', ...CHECKPOINTS.map((code) => `checkpoint:${code}`)],
     apiUnits: ['polda:riau', 'polda:kepri'],
     policeDeployments: ['riau', 'kepri'],
     ackWaitMs: 3000,

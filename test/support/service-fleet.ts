@@ -17,7 +17,7 @@ import {
   type TestKeys,
   type TestNatsServer,
 } from '@simpul/bus/testing';
-import type { AnyEvent } from '@simpul/contracts';
+import { sourceForUnit, type AnyEvent } from '@simpul/contracts';
 import { hashToken } from '@simpul/http';
 import { generatePrivacyKeys } from '@simpul/privacy';
 import type { Json, ServiceName } from './api-client.js';
@@ -29,8 +29,8 @@ const REFERENCE_UNITS_FILE = join(repoRoot, 'deploy', 'reference', 'units.json')
 export interface FleetOptions {
   /** Prefix of the databases' names. */
   name: string;
-  /** Units whose signing keys the fleet generates (every publisher: services and the test itself). */
-  units: DevUnit[];
+  /** Unit ids whose signing keys the fleet generates (every publisher: services and the test itself). */
+  units: string[];
   /** Units the API accepts a token of. */
   apiUnits: string[];
   /** Immigration site ids and police deployment codes whose durables the fleet provisions. */
@@ -112,7 +112,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   };
   try {
     nats = await startNatsServer();
-    const keys = await createTestKeys(options.units, join(tmp, 'keys'));
+    const keys = await createTestKeys(options.units.map(devUnit), join(tmp, 'keys'));
     const tokens = Object.fromEntries(
       options.apiUnits.map((unit) => [unit, randomBytes(24).toString('hex')]),
     );
@@ -219,6 +219,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** A unit id with the CloudEvents source its key signs for. */
+function devUnit(unit: string): DevUnit {
+  const source = sourceForUnit(unit);
+  if (!source) throw new Error(`${unit} is not a unit id`);
+  return { unit, source };
 }
 
 /** The explicit migration step a deployment runs before its instances start. */
