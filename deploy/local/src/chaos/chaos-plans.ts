@@ -45,6 +45,10 @@ export const SHORT_PLAN: ChaosPlan = {
   gapMs: 2_000,
   deletions: 2,
   restoreTimeoutMs: 60_000,
-  settleTimeoutMs: 60_000,
-  steps: [step.killStreamLeader('POLICE'), step.killService('ministry'), step.cutLink('batam', 16_000)],
+  settleTimeoutMs: 45_000,
+  steps: [
+    step.killStreamLeader('POLICE'),
+    step.killService('ministry'),
+    step.cutLink('batam', 16_000, 60_000),
+  ],
 };

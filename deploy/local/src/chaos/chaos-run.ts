@@ -77,9 +77,15 @@ export const step = {
     (burst: number): FaultStep =>
     async (ctx) => [await killProducerAfterCommit(ctx, burst)],
   cutLink:
-    (site: string, ms: number): FaultStep =>
+    (site: string, ms: number, catchUpTimeoutMs?: number): FaultStep =>
     (ctx) =>
-      cutSiteLink(ctx, site, ctx.chaos.sites.find((s) => s.id === site)!.checkpoints.slice(0, 2), ms),
+      cutSiteLink(
+        ctx,
+        site,
+        ctx.chaos.sites.find((s) => s.id === site)!.checkpoints.slice(0, 2),
+        ms,
+        catchUpTimeoutMs,
+      ),
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -276,6 +276,7 @@ export async function cutSiteLink(
   site: string,
   siteCheckpoints: string[],
   cutMs: number,
+  catchUpTimeoutMs = 180_000,
 ): Promise<FaultResult[]> {
   const { chaos, workload, log } = ctx;
   const urls = chaos.databaseUrls;
@@ -305,7 +306,7 @@ export async function cutSiteLink(
     );
     const pendingMinistry = await query(urls.ministry!, `SELECT count(*)::int AS n FROM bus_outbox`);
     return Number(pendingMinistry[0]!.n) === 0 && Number(active[0]!.n) === Number(replica[0]!.n);
-  }, 180_000);
+  }, catchUpTimeoutMs);
   const hubCaughtUp = timeUntil(async () => {
     const delays = (
       await query(
@@ -320,7 +321,7 @@ export async function cutSiteLink(
       [delays],
     );
     return Number(applied[0]!.n) === delays.length;
-  }, 180_000);
+  }, catchUpTimeoutMs);
   const [replicaMs, hubMs] = await Promise.all([replicaCaughtUp, hubCaughtUp]);
   return [
     {

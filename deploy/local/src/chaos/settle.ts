@@ -1,4 +1,5 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
+import { HUB_IMMIGRATION_STREAM, siteStreamName } from '@simpul/trust';
 import type { ChaosStack } from './chaos-stack.js';
 import { checkDelivery, pendingOutboxes, type CheckReport } from './checker.js';
 import type { CommittedEvent } from './workload.js';
@@ -40,10 +41,18 @@ export async function workLeft(chaos: ChaosStack): Promise<Record<string, number
   for (const [db, n] of Object.entries(await pendingOutboxes(chaos.databaseUrls)))
     if (n > 0) left[`outbox ${db}`] = n;
   Object.assign(left, await backlog(await chaos.hubJsm(), durables));
+  let sourced = 0;
   for (const site of chaos.sites.filter((s) => s.leaf)) {
-    for (const [where, n] of Object.entries(await backlog(await chaos.siteJsm(site.id), durables)))
+    const jsm = await chaos.siteJsm(site.id);
+    for (const [where, n] of Object.entries(await backlog(jsm, durables)))
       left[`site-${site.id} ${where}`] = n;
+    sourced += (await jsm.streams.info(siteStreamName(site.id))).state.messages;
   }
+  // A source can stall with no lag reported: count what the aggregate lacks of its sources' messages.
+  const hub = await chaos.hubJsm();
+  sourced += (await hub.streams.info(HUB_IMMIGRATION_STREAM)).state.messages;
+  const behind = sourced - (await hub.streams.info('IMMIGRATION')).state.messages;
+  if (behind !== 0) left['stream IMMIGRATION behind its sources'] = behind;
   return left;
 }
 
