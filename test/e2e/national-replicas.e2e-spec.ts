@@ -3,6 +3,7 @@ import { waitFor } from '@simpul/bus/testing';
 import type { Person } from '@simpul/contracts';
 import { fixtureNik } from '@simpul/contracts/testing';
 import type { Json } from '../support/api-client.js';
+import { atLargeArrestBody } from '../support/arrest-body.js';
 import {
   instanceSettled,
   queryDatabase,
@@ -76,15 +77,9 @@ function fugitive(name: string, serial: number, region: string): Person {
   return { fullName: name, nik: fixtureNik(dateOfBirth, 'M', serial, region), dateOfBirth, sex: 'M' };
 }
 
-/** POST /v1/arrests at `instance` as the Polda: one suspect at large (a dpo entry, deny at checkpoints). */
+/** POST /v1/arrests at `instance` as the Polda. */
 function recordArrest(instance: Instance, polda: string, person: Person) {
-  return fleet.api(instance, `polda:${polda}`, 'POST', '/v1/arrests', {
-    reportNumber: `LP/B/77/X/2026/SPKT/POLDA ${polda.toUpperCase()}`,
-    polda,
-    occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
-    location: { name: 'Pelabuhan', regency: 'Kota Batam', province: 'Kepulauan Riau' },
-    suspects: [{ person, status: 'at_large', role: 'broker' }],
-  });
+  return fleet.api(instance, `polda:${polda}`, 'POST', '/v1/arrests', atLargeArrestBody(polda, person));
 }
 
 async function matchesOf(instance: Instance, unit: string): Promise<Json[]> {

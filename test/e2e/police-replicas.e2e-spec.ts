@@ -3,6 +3,7 @@ import { waitFor } from '@simpul/bus/testing';
 import { buildEvent, checkpointSource, uuidv7, type AnyEvent } from '@simpul/contracts';
 import { validFixture } from '@simpul/contracts/testing';
 import type { Json } from '../support/api-client.js';
+import { atLargeArrestBody } from '../support/arrest-body.js';
 import { verifyAuditOf } from '../support/audit-verify.js';
 import {
   instanceSettled,
@@ -135,4 +136,23 @@ describe('two police deployments, one of them as two instances', () => {
       expect(verifyAuditOf(deployment.databaseUrl)).toMatchObject({ intact: true, problems: [] });
     }
   }, 60_000);
+
+  it('record an arrest posted to both instances of a deployment under one Idempotency-Key once', async () => {
+    const person = { fullName: 'Bambang Sutrisno', dateOfBirth: '1980-02-03', sex: 'M' } as const;
+    const body = atLargeArrestBody('riau', person, 88);
+    const answers = await Promise.all(
+      riau.instances.map((instance) =>
+        fleet.api(instance, 'polda:riau', 'POST', '/v1/arrests', body, { 'idempotency-key': 'arrest-88' }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    expect(answers[1]!.body).toEqual(answers[0]!.body);
+    await waitFor(async () => (await Promise.all(riau.instances.map(instanceSettled))).every(Boolean), {
+      description: 'the arrest published',
+    });
+    const stream = await fleet.probe.jsm.streams.info('POLICE', { subjects_filter: '>' });
+    expect(stream.state.subjects).toEqual({ 'police.riau.arrest.recorded': 1 });
+    const arrests = await queryDatabase(riau.databaseUrl, `SELECT count(*)::int AS n FROM arrests`);
+    expect(arrests[0]!.n).toBe(1);
+  }, 30_000);
 });
