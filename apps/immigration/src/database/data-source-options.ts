@@ -1,5 +1,6 @@
 import { CreateAuditLog1796000000000 } from '@simpul/audit';
 import { BUS_MIGRATIONS, serviceDataSourceOptions, type DatabaseSessionLimits } from '@simpul/bus';
+import { HTTP_MIGRATIONS } from '@simpul/http';
 import type { DataSourceOptions } from 'typeorm';
 import { Delay } from '../delays/delay.entity.js';
 import { Screening } from '../screening/screening.entity.js';
@@ -14,6 +15,8 @@ export const IMMIGRATION_MIGRATIONS = [
   CreateImmigrationTables1764700000000,
   CreateAuditLog1796000000000,
   ReplicaChangeFeedAndRetention1797100000000,
+  // Idempotency-Key of POST /v1/screenings and /outcome (docs/contract.md §6).
+  ...HTTP_MIGRATIONS,
 ];
 
 /**

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { DELAY_REASONS, STATED_PURPOSES, type DelayReason, type StatedPurpose } from '@simpul/contracts';
 import {
   CurrentUnit,
@@ -54,10 +54,17 @@ export class RecordOutcomeHttpController {
       '{ screeningId, outcome, delayId?, eventId?, validUntil? }; departure_delayed publishes immigration.departure.delayed.v1. ' +
       '403 AUTH.WRONG_UNIT (checked first: a unit that is not a checkpoint of this deployment, whatever the id); 400 VALIDATION_FAILED; 404 IMMIGRATION.SCREENING_NOT_FOUND; 409 IMMIGRATION.OUTCOME_ALREADY_RECORDED.',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A repeat with the same key returns the first result (not 409); another request under it is 409',
+  })
   async record(
     @Param('id') id: string,
     @Body() raw: unknown,
     @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<OutcomeResult> {
     // The unit first: a unit that is not one of our checkpoints must not learn which ids exist.
     assertServedCheckpointUnit(unit, this.served);
@@ -67,7 +74,7 @@ export class RecordOutcomeHttpController {
     // deployment must not learn which ids exist at its neighbours either.
     const checkpoint = await this.service.checkpointOf(id);
     if (unit.id !== `checkpoint:${checkpoint}`) throw new ScreeningNotFound(id);
-    return this.service.record(id, request);
+    return this.service.record(id, request, { unitId: unit.id, key: idempotencyKey, body: raw });
   }
 }
 

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   jsonSchemaFor,
   parseShape,
@@ -67,7 +67,16 @@ export class ScreenTravelerHttpController {
       'reasons, delaysElsewhere, watchlist: { sequence, asOf } }. 400 VALIDATION_FAILED; 403 AUTH.WRONG_UNIT or ' +
       'IMMIGRATION.CHECKPOINT_NOT_SERVED.',
   })
-  async screen(@Body() raw: unknown, @CurrentUnit() unit: Unit): Promise<ScreeningResult> {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first screening; another request under it is 409',
+  })
+  async screen(
+    @Body() raw: unknown,
+    @CurrentUnit() unit: Unit,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<ScreeningResult> {
     const body = trimStrings(raw);
     const request = validateScreeningBody(body);
     assertActsFor(unit, `checkpoint:${request.checkpoint}`);
@@ -78,7 +87,7 @@ export class ScreenTravelerHttpController {
         `checkpoint ${request.checkpoint} is not served by this deployment`,
       );
     }
-    return this.service.screen(request);
+    return this.service.screen(request, { unitId: unit.id, key: idempotencyKey, body: raw });
   }
 }
 

@@ -3,7 +3,8 @@ import { appendAudit } from '@simpul/audit';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, checkpointSource, uuidv7, type Person, type StatedPurpose } from '@simpul/contracts';
 import type { MatchEffect, ReasonCode } from '@simpul/screening';
-import { DataSource } from 'typeorm';
+import { IdempotentWriteService, type IdempotencyContext } from '@simpul/http';
+import type { EntityManager } from 'typeorm';
 import { DelaysService, type DelayElsewhere } from '../../delays/delays.service.js';
 import { Clock } from '../../deployment/clock.js';
 import { WatchlistReplicaService } from '../../watchlist/watchlist-replica.service.js';
@@ -51,14 +52,29 @@ export interface ScreeningResult {
 @Injectable()
 export class ScreenTravelerService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdempotentWriteService) private readonly idempotent: IdempotentWriteService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(WatchlistReplicaService) private readonly replica: WatchlistReplicaService,
     @Inject(DelaysService) private readonly delays: DelaysService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async screen(request: ScreeningRequest): Promise<ScreeningResult> {
+  /**
+   * `idempotency.key` (Idempotency-Key): a repeat of the same request returns the first screening
+   * and stores and publishes nothing (a retry after a lost answer must not screen the traveller
+   * twice, nor report the match twice); `body` is the request as received.
+   */
+  screen(
+    request: ScreeningRequest,
+    idempotency: IdempotencyContext & { body: unknown },
+  ): Promise<ScreeningResult> {
+    return this.idempotent.run(
+      { ...idempotency, operation: 'POST /v1/screenings', statusCode: 201 },
+      (manager) => this.screenIn(manager, request),
+    );
+  }
+
+  private async screenIn(manager: EntityManager, request: ScreeningRequest): Promise<ScreeningResult> {
     const now = this.clock.now();
     const screeningId = uuidv7();
     const found = this.replica.matcher.match(request.traveler, now);
@@ -96,32 +112,30 @@ export class ScreenTravelerService {
         { source: checkpointSource(request.checkpoint), time: now },
       ),
     );
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO screenings (screening_id, checkpoint, screened_at, decision, traveler, travel, matches,
-                                 reasons, watchlist_sequence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          screeningId,
-          request.checkpoint,
-          now,
-          decision,
-          JSON.stringify(request.traveler),
-          request.travel ? JSON.stringify(request.travel) : null,
-          JSON.stringify(views),
-          JSON.stringify({ reasons, delaysElsewhere }),
-          watchlist.sequence,
-        ],
-      );
-      if (events.length > 0) await this.outbox.appendMany(manager, events);
-      // Last in the transaction: the audit lock is then held for the commit only.
-      await appendAudit(manager, {
-        unit: `checkpoint:${request.checkpoint}`,
-        purpose: IMMIGRATION_PURPOSE,
-        action: 'screening.performed',
-        recordType: 'screening',
-        recordId: screeningId,
-      });
+    await manager.query(
+      `INSERT INTO screenings (screening_id, checkpoint, screened_at, decision, traveler, travel, matches,
+                               reasons, watchlist_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        screeningId,
+        request.checkpoint,
+        now,
+        decision,
+        JSON.stringify(request.traveler),
+        request.travel ? JSON.stringify(request.travel) : null,
+        JSON.stringify(views),
+        JSON.stringify({ reasons, delaysElsewhere }),
+        watchlist.sequence,
+      ],
+    );
+    if (events.length > 0) await this.outbox.appendMany(manager, events);
+    // Last in the transaction: the audit lock is then held for the commit only.
+    await appendAudit(manager, {
+      unit: `checkpoint:${request.checkpoint}`,
+      purpose: IMMIGRATION_PURPOSE,
+      action: 'screening.performed',
+      recordType: 'screening',
+      recordId: screeningId,
     });
     return {
       screeningId,
