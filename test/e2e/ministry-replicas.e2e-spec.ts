@@ -34,7 +34,7 @@ beforeAll(async () => {
     apiUnits: [DESK],
     ackWaitMs: 3000,
   });
-}, 60_000);
+}, 120_000);
 afterAll(() => fleet?.stop(), 30_000);
 
 interface Run {

@@ -69,7 +69,7 @@ beforeAll(async () => {
   ]);
   riau = { instances: riauInstances, databaseUrl: riauDb.url };
   kepri = { instances: kepriInstances, databaseUrl: kepriDb.url };
-}, 90_000);
+}, 120_000);
 afterAll(() => fleet?.stop(), 30_000);
 
 function fugitive(name: string, serial: number, region: string): Person {
@@ -108,7 +108,7 @@ describe('every service as replicas', () => {
         }
         return true;
       },
-      { timeoutMs: 30_000, description: 'both entries screened by both immigration instances' },
+      { timeoutMs: 60_000, description: 'both entries screened by both immigration instances' },
     );
     const screened = await Promise.all(
       [riauFugitive, kepriFugitive].map((traveler, n) =>
@@ -126,7 +126,7 @@ describe('every service as replicas', () => {
         (await matchesOf(riau.instances[0]!, 'polda:riau')).length === 1 &&
         (await matchesOf(kepri.instances[0]!, 'polda:kepri')).length === 1 &&
         (await Promise.all(all.map(instanceSettled))).every(Boolean),
-      { timeoutMs: 30_000, description: 'each match at its Polda, every service settled' },
+      { timeoutMs: 60_000, description: 'each match at its Polda, every service settled' },
     );
 
     // Each deployment, every instance of it, holds its Polda's match and nothing of the other's.
@@ -155,5 +155,5 @@ describe('every service as replicas', () => {
       'watchlist_match',
       'watchlist_match',
     ]);
-  }, 90_000);
+  }, 120_000);
 });

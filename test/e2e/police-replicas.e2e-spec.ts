@@ -45,7 +45,7 @@ beforeAll(async () => {
     return { instances, databaseUrl: database.url };
   };
   [riau, kepri] = await Promise.all([deployment('riau', 2), deployment('kepri', 1)]);
-}, 60_000);
+}, 120_000);
 afterAll(() => fleet?.stop(), 30_000);
 
 /** A checkpoint's match on a person the given Polda reported. */
@@ -102,7 +102,7 @@ describe('two police deployments, one of them as two instances', () => {
     }
     const all = [...riau.instances, ...kepri.instances];
     await waitFor(async () => (await Promise.all(all.map(instanceSettled))).every(Boolean), {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       description: 'both police durables applied every match',
     });
 
@@ -135,7 +135,7 @@ describe('two police deployments, one of them as two instances', () => {
       expect(recorded.map((r) => r.record_id)).toEqual(ids(events));
       expect(verifyAuditOf(deployment.databaseUrl)).toMatchObject({ intact: true, problems: [] });
     }
-  }, 60_000);
+  }, 120_000);
 
   it('record an arrest posted to both instances of a deployment under one Idempotency-Key once', async () => {
     const person = { fullName: 'Bambang Sutrisno', dateOfBirth: '1980-02-03', sex: 'M' } as const;
@@ -154,5 +154,5 @@ describe('two police deployments, one of them as two instances', () => {
     expect(stream.state.subjects).toEqual({ 'police.riau.arrest.recorded': 1 });
     const arrests = await queryDatabase(riau.databaseUrl, `SELECT count(*)::int AS n FROM arrests`);
     expect(arrests[0]!.n).toBe(1);
-  }, 30_000);
+  }, 60_000);
 });

@@ -181,11 +181,11 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           async restart() {
             await instance.kill('SIGTERM');
             instance.process = startServiceProcess(service, port, fullEnv);
-            await waitUntilHealthy(instance.process, 30_000);
+            await waitUntilHealthy(instance.process, 60_000);
           },
         };
         instances.push(instance);
-        await waitUntilHealthy(instance.process, 30_000);
+        await waitUntilHealthy(instance.process, 60_000);
         return instance;
       },
       async resetBus() {
