@@ -15,10 +15,17 @@
 // applied (watchlist_replica_state.last_sequence, in the commit of each batch); the bench reads that
 // one row every BENCH_POLL_MS (5 ms). Interception k is screenable at the first read with
 // last_sequence ≥ S_k: the service updates the in-memory index screening reads in the same tick as
-// that commit (after-commit hook). Locally one immigration process holds one replica for every
-// checkpoint, so this is "at every checkpoint replica". Error: late by at most one poll interval.
-// After each phase one screening of the last candidate posted (exact NIK, at batam-center) checks
-// that the entries are indeed screenable. Not used: polling GET /v1/watchlist/status, whose
+// that commit (after-commit hook). In the single-server run one immigration process holds one
+// replica for every checkpoint, so this is "at every checkpoint replica". Error: late by at most
+// one poll interval. After each phase one screening of the last candidate posted (exact NIK, at
+// batam-center) checks that the entries are indeed screenable.
+// `-- --topology national` then measures the national shape the same way (e2e-topologies.ts: hub
+// cluster, leaf sites behind their links, one immigration instance and database per site) right
+// after the single server, whose figures are its baseline: the tap reads the hub's MINISTRY, each
+// site's replica row is polled, and "screenable" is at EVERY site (the latest of them), also given
+// per site. A leaf site's replica reads its filtered mirror of MINISTRY, which keeps the hub's
+// sequence numbers (checked at the end: same event at the same sequence, fewer messages); every
+// site screens the last candidate at a checkpoint of its own. No rate search there. Not used: polling GET /v1/watchlist/status, whose
 // `entries` counts the whole index on every call (O(entries), see the report) and at 100 polls/s
 // took more CPU than the replica itself; or screening probes per interception, each of which adds
 // a screening row and a `screening.matched` event (and the ministry's case linking) to the load.
@@ -39,34 +46,32 @@
 // (raw-baseline.ts) paced at 2,500 events/s, the entry rate of 50 interceptions/s.
 // BENCH_SERVICE_NODE_OPTIONS becomes NODE_OPTIONS of the services (and their migrations) only; Node
 // refuses --cpu-prof there, so profile with `--import <module starting node:inspector's Profiler>`. Prints a table, then one JSON line.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import pg from 'pg';
 import { authenticatorFor } from '@simpul/bus';
-import { unitCredsFile } from '@simpul/trust';
-import {
-  createTestDatabase,
-  freePort,
-  startNatsServer,
-  type TestDatabase,
-  type TestNatsServer,
-} from '@simpul/bus/testing';
-import type * as LocalStackModule from '../../deploy/local/src/local-stack.js';
+import { createTestDatabase, startNatsServer } from '@simpul/bus/testing';
 import type * as ScenarioModule from '../../deploy/local/src/demo/reference-scenario.js';
+import type * as TopologyChoiceModule from '../../deploy/local/src/topology-choice.js';
+import {
+  checkMirrorSequences,
+  startNational,
+  startSingle,
+  StopList,
+  type BenchTarget,
+  type MirrorCheck,
+} from './e2e-topologies.js';
 import { clock, measureRawLatency, percentile, type Latencies } from './raw-baseline.js';
 
 // deploy/local is not a package: its built output is loaded from the repository root at run time
 // (this file runs as dist/test/bench/e2e.bench.js); the types come through the project reference.
 const DEPLOY_LOCAL = new URL('../../../deploy/local/dist/', import.meta.url);
-const { startLocalStack, SERVICES } = (await import(
-  new URL('local-stack.js', DEPLOY_LOCAL).href
-)) as typeof LocalStackModule;
 const { nikFor } = (await import(
   new URL('demo/reference-scenario.js', DEPLOY_LOCAL).href
 )) as typeof ScenarioModule;
+const { topologyFromArgs } = (await import(
+  new URL('topology-choice.js', DEPLOY_LOCAL).href
+)) as typeof TopologyChoiceModule;
 
 const env = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -155,16 +160,18 @@ interface Issued {
 class BusTap {
   readonly policeAt = new Map<string, number>();
   readonly issued = new Map<string, Issued>();
+  /** The highest MINISTRY sequence of an entry seen. */
+  lastEntrySeq = 0;
   private nc: NatsConnection | undefined;
 
   /** Connects as the registry's admin (TLS, its credentials): only the admin may read every stream. */
-  async start(natsUrl: string, admin: { caFile: string; credsFile: string }): Promise<void> {
+  async start(target: BenchTarget): Promise<void> {
     const nc = await connect({
-      servers: natsUrl,
+      servers: target.natsServers.split(','),
       noAsyncTraces: true,
       name: 'bench-e2e-tap',
-      tls: { caFile: admin.caFile },
-      authenticator: authenticatorFor(admin.credsFile),
+      tls: { caFile: target.caFile },
+      authenticator: authenticatorFor(target.adminCredsFile),
     });
     this.nc = nc;
     const decode = (data: Uint8Array) =>
@@ -192,6 +199,7 @@ class BusTap {
         seen.maxSeq = Math.max(seen.maxSeq, m.seq);
         seen.last = clock();
         this.issued.set(origin, seen);
+        this.lastEntrySeq = Math.max(this.lastEntrySeq, m.seq);
       }
     })().catch(() => undefined);
   }
@@ -202,7 +210,7 @@ class BusTap {
 }
 
 /**
- * The checkpoint replica's applied MINISTRY sequence over time: watchlist_replica_state.last_sequence
+ * A site's replica's applied MINISTRY sequence over time: watchlist_replica_state.last_sequence
  * in the immigration database, one primary-key read per BENCH_POLL_MS. The service updates its
  * in-memory index (what screening reads) in the same tick as that commit (after-commit hook).
  */
@@ -283,17 +291,26 @@ interface PhaseResult {
   sustained: boolean;
   toBus: Latencies;
   toMinistry: Latencies;
+  /** 201 → screenable at each site's replica. */
+  perSite: Record<string, Latencies>;
   /** Screening the last candidate posted at a checkpoint after the phase found the entry. */
   screenCheck: boolean;
 }
 
+/** An immigration deployment under watch: where it screens, and its replica's progress. */
+interface WatchedSite {
+  site: string;
+  immigration: string;
+  checkpoint: string;
+  checkpointToken: string;
+  replica: ReplicaWatch;
+}
+
 interface System {
   police: string;
-  immigration: string;
   policeToken: string;
-  checkpointToken: string;
   tap: BusTap;
-  replica: ReplicaWatch;
+  sites: WatchedSite[];
   entriesPer: number;
   /** Police event ids of a phase not yet fully screenable (the next phase waits for them). */
   pending: string[];
@@ -308,21 +325,30 @@ function stats(values: number[]): Latencies {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)! };
 }
 
-/** When all entries of the interception posted as `eventId` were screenable (NaN: not yet). */
-function screenableAt(sys: System, eventId: string | undefined): number {
+/**
+ * When all entries of the interception posted as `eventId` were screenable at `sites` (NaN: not
+ * yet): the latest of the sites (every site's replica reads the same MINISTRY sequence numbers).
+ */
+function screenableAt(sys: System, eventId: string | undefined, sites = sys.sites): number {
   const issued = eventId ? sys.tap.issued.get(eventId) : undefined;
   if (!issued || issued.n < sys.entriesPer) return Number.NaN;
-  return sys.replica.reached(issued.maxSeq);
+  return Math.max(...sites.map((s) => s.replica.reached(issued.maxSeq)));
 }
 
+/** Every site screens the last candidate posted (exact NIK) at a checkpoint of its own. */
 async function screenLastCandidate(sys: System): Promise<boolean> {
-  const res = await fetch(`${sys.immigration}/v1/screenings`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sys.checkpointToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ checkpoint: 'batam-center', traveler: lastPerson }),
-  });
-  const body = (await res.json().catch(() => ({}))) as { decision?: string };
-  return res.status === 201 && body.decision !== undefined && body.decision !== 'clear';
+  const found = await Promise.all(
+    sys.sites.map(async (site) => {
+      const res = await fetch(`${site.immigration}/v1/screenings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${site.checkpointToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ checkpoint: site.checkpoint, traveler: lastPerson }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { decision?: string };
+      return res.status === 201 && body.decision !== undefined && body.decision !== 'clear';
+    }),
+  );
+  return found.every(Boolean);
 }
 
 async function waitScreenable(sys: System, eventIds: string[], until: number): Promise<boolean> {
@@ -343,7 +369,7 @@ async function runPhase(
   // A backlog left by the previous phase is waited for (bounded), then a second of rest.
   await waitScreenable(sys, sys.pending, clock() + DRAIN_SECONDS * 1000);
   await sleep(1000);
-  sys.replica.trim(clock() - 1000);
+  for (const site of sys.sites) site.replica.trim(clock() - 1000);
   const n = Math.round(rate * seconds);
   const posts: Posted[] = [];
   const headers = { authorization: `Bearer ${sys.policeToken}`, 'content-type': 'application/json' };
@@ -391,6 +417,17 @@ async function runPhase(
     return Number.isFinite(at) ? at : drainEnd;
   });
   const latency = stats(ok.map((p, k) => done[k]! - p.answered));
+  const perSite = Object.fromEntries(
+    sys.sites.map((site) => [
+      site.site,
+      stats(
+        ok.map((p) => {
+          const at = screenableAt(sys, p.eventId, [site]);
+          return (Number.isFinite(at) ? at : drainEnd) - p.answered;
+        }),
+      ),
+    ]),
+  );
   const post = stats(posts.map((p) => p.answered - p.sent));
   const toBus = stats(ok.map((p) => (sys.tap.policeAt.get(p.eventId!) ?? Number.NaN) - p.answered));
   const toMinistry = stats(
@@ -424,7 +461,12 @@ async function runPhase(
     `  ${label}: ${posts.length}/${n} posted at ${rate}/s, ${errors} errors, ${late} late${aborted ? ', STOPPED (backlog)' : ''}, ` +
       `${drained ? 'drained' : `NOT drained in ${DRAIN_SECONDS} s`}; 201→screenable p50 ${latency.p50.toFixed(0)} ms, ` +
       `p99 ${latency.p99.toFixed(0)} ms (ministry out p50 ${toMinistry.p50.toFixed(0)} ms); POST p99 ${post.p99.toFixed(0)} ms; ` +
-      `lag growth ${lagGrowthMs.toFixed(0)} ms → ${sustained ? 'sustained' : 'not sustained'}`,
+      `lag growth ${lagGrowthMs.toFixed(0)} ms → ${sustained ? 'sustained' : 'not sustained'}` +
+      (sys.sites.length > 1
+        ? `; per site p50/p99 ${Object.entries(perSite)
+            .map(([site, l]) => `${site} ${l.p50.toFixed(0)}/${l.p99.toFixed(0)}`)
+            .join(', ')} ms`
+        : ''),
   );
   return {
     rate,
@@ -440,6 +482,7 @@ async function runPhase(
     sustained,
     toBus,
     toMinistry,
+    perSite,
     screenCheck,
   };
 }
@@ -476,33 +519,224 @@ async function searchSustained(sys: System, start: number): Promise<{ rate: numb
   return { rate: 0, runs };
 }
 
+// ---------------------------------------------------------------------- one topology, measured
+
+type Topology = BenchTarget['topology'];
+
+interface Measured {
+  topology: Topology;
+  sites: string[];
+  entriesPer: number;
+  at10: PhaseResult;
+  at50: PhaseResult;
+  /** The single-server run only: the highest rate sustained. */
+  search?: { rate: number; runs: PhaseResult[] };
+  /** Leaf sites only: their MINISTRY mirrors keep the hub's sequence numbers. */
+  mirrors: MirrorCheck[];
+}
+
+/**
+ * One interception first: how many entries it makes (50 candidates → 50 protective entries), and
+ * that they become screenable at every site.
+ */
+async function firstInterception(sys: System): Promise<void> {
+  const first = await fetch(`${sys.police}/v1/interceptions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sys.policeToken}`, 'content-type': 'application/json' },
+    body: interceptionBody(),
+  });
+  const { eventId } = (await first.json()) as { eventId: string };
+  if (first.status !== 201) throw new Error(`POST /v1/interceptions: ${first.status}`);
+  sys.entriesPer = 1;
+  const behind = () =>
+    sys.sites.filter((s) => Number.isNaN(screenableAt(sys, eventId, [s]))).map((s) => s.site);
+  if (!(await waitScreenable(sys, [eventId], clock() + 15_000)))
+    throw new Error(`the first interception made no screenable entry within 15 s at: ${behind().join(', ')}`);
+  await sleep(1000);
+  sys.entriesPer = sys.tap.issued.get(eventId)!.n;
+  if (!(await waitScreenable(sys, [eventId], clock() + 15_000)) || !(await screenLastCandidate(sys)))
+    throw new Error(
+      `the first interception is not screenable at every site (behind: ${behind().join(', ')})`,
+    );
+  log(
+    `  one interception of ${CANDIDATES} candidates → ${sys.entriesPer} watchlist entries, screenable at ` +
+      sys.sites.map((s) => s.checkpoint).join(', '),
+  );
+}
+
+/** Starts `topology` as the launcher does, watches it, plays the phases, then stops it. */
+async function measure(stops: StopList, topology: Topology, { search = false } = {}): Promise<Measured> {
+  const mark = stops.depth;
+  try {
+    log(`bench:e2e  ${topology} topology`);
+    const start = topology === 'single' ? startSingle : startNational;
+    const target = await start(stops, (line) => log(`  ${line}`));
+    const tap = new BusTap();
+    stops.add(() => tap.stop());
+    await tap.start(target);
+    const sites: WatchedSite[] = [];
+    for (const site of target.sites) {
+      const replica = new ReplicaWatch(site.databaseUrl);
+      stops.add(() => replica.stop());
+      await replica.start();
+      const checkpointToken = target.tokens[`checkpoint:${site.checkpoint}`]!;
+      sites.push({
+        site: site.site,
+        immigration: site.immigration,
+        checkpoint: site.checkpoint,
+        checkpointToken,
+        replica,
+      });
+    }
+    const sys: System = {
+      police: target.police,
+      policeToken: target.tokens['polda:riau']!,
+      tap,
+      sites,
+      entriesPer: CANDIDATES,
+      pending: [],
+    };
+    await firstInterception(sys);
+
+    await runPhase(sys, 'warm-up', 10, WARMUP_SECONDS);
+    const at10 = await runPhase(sys, '10/s', 10, PHASE_SECONDS);
+    const at50 = await runPhase(sys, '50/s', 50, PHASE_SECONDS);
+    let sustained: Measured['search'];
+    if (search) {
+      // Up from 50/s when 50/s held, else down from the rate below it.
+      const from = at50.sustained ? 50 : ([...RATES].reverse().find((r) => r < 50) ?? RATES[0]!);
+      sustained = await searchSustained(sys, Number(process.env.BENCH_SEARCH_START) || from);
+    }
+    const mirrors = await checkMirrorSequences(target, tap.lastEntrySeq);
+    return {
+      topology,
+      sites: sites.map((s) => s.site),
+      entriesPer: sys.entriesPer,
+      at10,
+      at50,
+      ...(sustained ? { search: sustained } : {}),
+      mirrors,
+    };
+  } finally {
+    await stops.unwind(mark);
+  }
+}
+
+// ------------------------------------------------------------------------------------ report
+
+const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const num = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(2)) : null);
+
+/** The table: one group of columns per topology measured, the single server's first. */
+function printTable(runs: Measured[], raw: Latencies): void {
+  const lat = (r: PhaseResult, x: number): string => (r.drained ? '' : '>') + f(x);
+  const cells = (p: PhaseResult, l: Latencies) => [lat(p, l.p50), lat(p, l.p99), lat(p, l.max)];
+  const pair = (l: Latencies) => [f(l.p50), f(l.p99), '', ''];
+  const blank = ['', '', '', ''];
+  const national = runs.find((m) => m.topology === 'national');
+  const rows = [
+    runs.length === 1
+      ? ['201 → screenable at the checkpoint (ms)', 'p50', 'p99', 'max', 'POST p99']
+      : [
+          '201 → screenable at every site (ms)',
+          ...runs.flatMap((m) => [`${m.topology} p50`, 'p99', 'max', 'POST p99']),
+        ],
+  ];
+  for (const phase of [0, 1]) {
+    const at = (m: Measured) => [m.at10, m.at50][phase]!;
+    const { rate } = at(runs[0]!);
+    rows.push(
+      [
+        `${rate} interceptions/s (${rate * runs[0]!.entriesPer} entries/s)`,
+        ...runs.flatMap((m) => [...cells(at(m), at(m).latency), f(at(m).post.p99)]),
+      ],
+      ['  201 → police event on the bus', ...runs.flatMap((m) => pair(at(m).toBus))],
+      ['  201 → all entries out of the ministry', ...runs.flatMap((m) => pair(at(m).toMinistry))],
+      ...(national?.sites ?? []).map((site) => [
+        `  201 → screenable at site ${site}`,
+        ...runs.flatMap((m) => (m === national ? [...cells(at(m), at(m).perSite[site]!), ''] : blank)),
+      ]),
+    );
+  }
+  rows.push([
+    `raw publish → commit at ${RAW_RATE}/s (baseline)`,
+    f(raw.p50),
+    f(raw.p99),
+    f(raw.max),
+    '',
+    ...runs.slice(1).flatMap(() => blank),
+  ]);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log('');
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .join('   ')
+        .trimEnd(),
+    );
+}
+
+/** The JSON figures of one topology's 10/s and 50/s phases (the single server's at the top level). */
+function figures(m: Measured): Record<string, unknown> {
+  const { at10, at50 } = m;
+  return {
+    p50_ms_at_10: num(at10.latency.p50),
+    p99_ms_at_10: num(at10.latency.p99),
+    drained_at_10: at10.drained,
+    p50_ms_at_50: num(at50.latency.p50),
+    p99_ms_at_50: num(at50.latency.p99),
+    max_ms_at_50: num(at50.latency.max),
+    drained_at_50: at50.drained,
+    post_p99_ms_at_50: num(at50.post.p99),
+    bus_p50_ms_at_50: num(at50.toBus.p50),
+    ministry_p50_ms_at_10: num(at10.toMinistry.p50),
+    ministry_p99_ms_at_10: num(at10.toMinistry.p99),
+    ministry_p50_ms_at_50: num(at50.toMinistry.p50),
+    ministry_p99_ms_at_50: num(at50.toMinistry.p99),
+    screen_check: at10.screenCheck && (at50.screenCheck || !at50.drained),
+  };
+}
+
+function nationalFigures(m: Measured, single: Measured): Record<string, unknown> {
+  return {
+    ...figures(m),
+    p99_ratio_to_single_at_10: num(m.at10.latency.p99 / single.at10.latency.p99),
+    sites: Object.fromEntries(
+      m.sites.map((site) => [
+        site,
+        {
+          p50_ms_at_10: num(m.at10.perSite[site]!.p50),
+          p99_ms_at_10: num(m.at10.perSite[site]!.p99),
+          p50_ms_at_50: num(m.at50.perSite[site]!.p50),
+          p99_ms_at_50: num(m.at50.perSite[site]!.p99),
+        },
+      ]),
+    ),
+    mirror_sequences_kept: m.mirrors.length > 0 && m.mirrors.every((c) => c.sameEvent),
+    mirrors: m.mirrors.map((c) => ({
+      site: c.site,
+      hub_messages: c.hubMessages,
+      mirror_messages: c.mirrorMessages,
+      same_event_at_last_entry_seq: c.sameEvent,
+    })),
+  };
+}
+
 // ---------------------------------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  let nats: TestNatsServer | undefined;
-  const databases: TestDatabase[] = [];
-  let stack: LocalStackModule.LocalStack | undefined;
-  const tap = new BusTap();
-  let replica: ReplicaWatch | undefined;
-  const stateDir = mkdtempSync(join(tmpdir(), 'simpul-bench-e2e-'));
-  chmodSync(stateDir, 0o755);
-  let stopping: Promise<void> | undefined;
-  const stopAll = (): Promise<void> =>
-    (stopping ??= (async () => {
-      await replica?.stop();
-      await tap.stop();
-      await stack?.stop().catch(() => undefined);
-      await nats?.stop().catch(() => undefined);
-      for (const db of databases) await db.drop().catch(() => undefined);
-      rmSync(stateDir, { recursive: true, force: true });
-    })());
+  const national = topologyFromArgs(process.argv.slice(2)) === 'national';
+  const stops = new StopList();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopAll().then(() => process.exit(130)));
+    process.once(signal, () => void stops.unwind().then(() => process.exit(130)));
   }
   try {
-    nats = await startNatsServer();
+    // The raw bus on a plain nats-server of its own, before any service starts.
+    const nats = await startNatsServer();
+    stops.add(() => nats.stop());
     const rawDb = await createTestDatabase('bench_e2e_raw');
-    databases.push(rawDb);
+    stops.add(() => rawDb.drop());
     log(`bench:e2e  baseline: raw publish→commit paced at ${RAW_RATE}/s for ${RAW_SECONDS} s`);
     const raw = await measureRawLatency({
       natsUrl: nats.url,
@@ -510,117 +744,34 @@ async function main(): Promise<void> {
       rate: RAW_RATE,
       seconds: RAW_SECONDS,
     });
+    await stops.unwind();
 
-    // The launcher's environment, pointed at this bench's own infrastructure (as test/support does).
-    // The services' NATS is the launcher's own, secured as in every local run: TLS, and each service
-    // connected as its registry unit with the generated permissions (the raw baseline stays plain).
-    process.env.SIMPUL_STATE_DIR = stateDir;
-    delete process.env.NATS_URL;
-    process.env.SIMPUL_NATS_PORT = String(await freePort());
-    for (const service of SERVICES) {
-      const db = await createTestDatabase(`bench_e2e_${service}`);
-      databases.push(db);
-      process.env[`${service.toUpperCase()}_DATABASE_URL`] = db.url;
-      process.env[`${service.toUpperCase()}_PORT`] = String(await freePort());
-    }
-    if (process.env.BENCH_SERVICE_NODE_OPTIONS)
-      process.env.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
-    stack = await startLocalStack((line) => log(`  ${line}`));
-    delete process.env.NODE_OPTIONS;
-    const tokens = JSON.parse(readFileSync(stack.tokensFile, 'utf8')) as Record<string, string>;
-    await tap.start(stack.natsUrl, {
-      caFile: join(stateDir, 'tls', 'ca.pem'),
-      credsFile: unitCredsFile(stateDir, 'admin:operator'),
-    });
-    replica = new ReplicaWatch(process.env.IMMIGRATION_DATABASE_URL!);
-    await replica.start();
-    const sys: System = {
-      police: stack.urls.police,
-      immigration: stack.urls.immigration,
-      policeToken: tokens['polda:riau']!,
-      checkpointToken: tokens['checkpoint:batam-center']!,
-      tap,
-      replica,
-      entriesPer: CANDIDATES,
-      pending: [],
-    };
+    // One topology after the other on the same machine: the single server is the national run's baseline.
+    const single = await measure(stops, 'single', { search: true });
+    const runs = [single, ...(national ? [await measure(stops, 'national')] : [])];
 
-    // One interception first: how many entries it makes (50 candidates → 50 protective entries),
-    // and that they become screenable.
-    const first = await fetch(`${sys.police}/v1/interceptions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sys.policeToken}`, 'content-type': 'application/json' },
-      body: interceptionBody(),
-    });
-    const { eventId } = (await first.json()) as { eventId: string };
-    if (first.status !== 201) throw new Error(`POST /v1/interceptions: ${first.status}`);
-    sys.entriesPer = 1;
-    if (!(await waitScreenable(sys, [eventId], clock() + 15_000)))
-      throw new Error('the first interception made no screenable entry within 15 s');
-    await sleep(1000);
-    sys.entriesPer = tap.issued.get(eventId)!.n;
-    if (!(await waitScreenable(sys, [eventId], clock() + 15_000)) || !(await screenLastCandidate(sys)))
-      throw new Error('the first interception is not screenable at batam-center');
-    log(`  one interception of ${CANDIDATES} candidates → ${sys.entriesPer} watchlist entries, screenable`);
-
-    await runPhase(sys, 'warm-up', 10, WARMUP_SECONDS);
-    const at10 = await runPhase(sys, '10/s', 10, PHASE_SECONDS);
-    const at50 = await runPhase(sys, '50/s', 50, PHASE_SECONDS);
-    // Up from 50/s when 50/s held, else down from the rate below it.
-    const start = at50.sustained ? 50 : ([...RATES].reverse().find((r) => r < 50) ?? RATES[0]!);
-    const search = await searchSustained(sys, Number(process.env.BENCH_SEARCH_START) || start);
-
-    const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-    const lat = (r: PhaseResult, x: number): string => (r.drained ? '' : '>') + f(x);
-    const rows = [
-      ['201 → screenable at the checkpoint (ms)', 'p50', 'p99', 'max', 'POST p99'],
-      ...[at10, at50].flatMap((r) => [
-        [
-          `${r.rate} interceptions/s (${r.rate * sys.entriesPer} entries/s)`,
-          lat(r, r.latency.p50),
-          lat(r, r.latency.p99),
-          lat(r, r.latency.max),
-          f(r.post.p99),
-        ],
-        ['  201 → police event on the bus', f(r.toBus.p50), f(r.toBus.p99), '', ''],
-        ['  201 → all entries out of the ministry', f(r.toMinistry.p50), f(r.toMinistry.p99), '', ''],
-      ]),
-      [`raw publish → commit at ${RAW_RATE}/s (baseline)`, f(raw.p50), f(raw.p99), f(raw.max), ''],
-    ];
-    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    console.log('');
-    for (const r of rows)
-      console.log(
-        r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '),
-      );
+    printTable(runs, raw);
+    const search = single.search!;
     console.log(
       `sustained ${SUSTAIN_SECONDS} s without the lag growing: ${search.rate} interceptions/s ` +
-        `(${search.rate * sys.entriesPer} entries/s); runs: ` +
+        `(${search.rate * single.entriesPer} entries/s); runs: ` +
         search.runs.map((r) => `${r.rate}/s ${r.posted} posted ${r.sustained ? 'ok' : 'no'}`).join(', '),
     );
+    for (const c of runs[1]?.mirrors ?? [])
+      console.log(
+        `site ${c.site}: its MINISTRY mirror holds ${c.mirrorMessages} of the hub's ${c.hubMessages} messages, ` +
+          `the same event at the last entry's hub sequence: ${c.sameEvent ? 'yes' : 'NO'}`,
+      );
+    const { at50 } = single;
     const goalMet = at50.drained && at50.latency.p99 <= GOAL_P99_MS;
     console.log(`goal: p99 <= ${GOAL_P99_MS} ms at 50 interceptions/s (${goalMet ? 'met' : 'MISSED'})`);
-    const num = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(2)) : null);
     console.log(
       JSON.stringify({
         bench: 'e2e',
         candidates_per_interception: CANDIDATES,
-        entries_per_interception: sys.entriesPer,
+        entries_per_interception: single.entriesPer,
         phase_seconds: PHASE_SECONDS,
-        p50_ms_at_10: num(at10.latency.p50),
-        p99_ms_at_10: num(at10.latency.p99),
-        drained_at_10: at10.drained,
-        p50_ms_at_50: num(at50.latency.p50),
-        p99_ms_at_50: num(at50.latency.p99),
-        max_ms_at_50: num(at50.latency.max),
-        drained_at_50: at50.drained,
-        post_p99_ms_at_50: num(at50.post.p99),
-        bus_p50_ms_at_50: num(at50.toBus.p50),
-        ministry_p50_ms_at_10: num(at10.toMinistry.p50),
-        ministry_p99_ms_at_10: num(at10.toMinistry.p99),
-        ministry_p50_ms_at_50: num(at50.toMinistry.p50),
-        ministry_p99_ms_at_50: num(at50.toMinistry.p99),
-        screen_check: at10.screenCheck && (at50.screenCheck || !at50.drained),
+        ...figures(single),
         max_sustained_per_s: search.rate,
         sustain_seconds: SUSTAIN_SECONDS,
         raw_rate_per_s: RAW_RATE,
@@ -629,10 +780,11 @@ async function main(): Promise<void> {
         p99_ratio_to_raw_at_50: num(at50.latency.p99 / raw.p99),
         goal_p99_ms_at_50: GOAL_P99_MS,
         goal_met: goalMet,
+        ...(runs[1] ? { national: nationalFigures(runs[1], single) } : {}),
       }),
     );
   } finally {
-    await stopAll();
+    await stops.unwind();
   }
 }
 
