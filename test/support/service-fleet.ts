@@ -20,7 +20,7 @@ import {
 import { sourceForUnit, type AnyEvent } from '@simpul/contracts';
 import { hashToken } from '@simpul/http';
 import { generatePrivacyKeys } from '@simpul/privacy';
-import type { Json, ServiceName } from './api-client.js';
+import type { ApiResponse, Json, ServiceName } from './api-client.js';
 import { startServiceProcess, waitUntilHealthy, type ServiceProcess } from './service-process.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,11 +54,6 @@ export interface Instance {
   restart(): Promise<void>;
 }
 
-export interface ApiAnswer {
-  status: number;
-  body: Json;
-}
-
 export interface Fleet {
   nats: TestNatsServer;
   keys: TestKeys;
@@ -87,7 +82,7 @@ export interface Fleet {
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<ApiAnswer>;
+  ): Promise<ApiResponse>;
   stop(): Promise<void>;
 }
 
@@ -179,7 +174,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
             await exited;
           },
           async restart() {
-            await instance.kill('SIGTERM');
+            await instance.process.stop(10_000); // at once when killed; SIGTERM, then SIGKILL, otherwise
             instance.process = startServiceProcess(service, port, fullEnv);
             await waitUntilHealthy(instance.process, 60_000);
           },
