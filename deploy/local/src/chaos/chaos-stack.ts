@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BusConnection } from '@simpul/bus';
@@ -6,6 +6,7 @@ import { freePort } from '@simpul/bus/testing';
 import { loadRegistry } from '@simpul/trust';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { agenciesFile } from '../nats-server.js';
+import { REPO_ROOT } from '../paths.js';
 import { startNationalStack, type NationalStack } from '../national/national-stack.js';
 import { databaseUrl, ensureDatabases, startPrivateCluster, type PostgresChoice } from '../postgres.js';
 import { waitForHealthy } from '../service-process.js';
@@ -58,6 +59,7 @@ export async function startChaosStack(
     await Promise.all(connections.map((c) => c.drain().catch(() => undefined)));
     await stack?.stop();
     await postgres?.process?.stop(10_000);
+    keepLogs(stateDir);
     rmSync(stateDir, { recursive: true, force: true });
   };
   try {
@@ -110,5 +112,22 @@ export async function startChaosStack(
   } catch (error) {
     await cleanUp();
     throw error;
+  }
+}
+
+/** Where the last run's logs stay after its state directory is removed (git-ignored, like `.simpul/`). */
+export const CHAOS_LOGS = join(REPO_ROOT, '.simpul', 'chaos-logs');
+
+/** Copies the services' and the NATS nodes' logs of a run to CHAOS_LOGS, replacing the previous run's. */
+function keepLogs(stateDir: string): void {
+  rmSync(CHAOS_LOGS, { recursive: true, force: true });
+  for (const dir of ['logs', 'national']) {
+    const from = join(stateDir, dir);
+    if (!existsSync(from)) continue;
+    cpSync(from, join(CHAOS_LOGS, dir), {
+      recursive: true,
+      filter: (source) =>
+        !source.includes(`${dir}/store`) && !source.endsWith('.conf') && !source.endsWith('.pid'),
+    });
   }
 }

@@ -27,8 +27,6 @@ export interface WorkloadRecord {
   candidatesPrevented: number;
   /** Outcomes recorded as departure_delayed (each one prevented departure). */
   delays: number;
-  /** Delays whose 201 was lost and whose retry was told the outcome was already recorded. */
-  delaysWithoutEventId: number;
   screenings: { clear: number; refer: number; deny: number };
   requests: number;
   /** Attempts beyond the first (network errors, 5xx, timeouts). */
@@ -91,7 +89,6 @@ export class Workload {
     events: [],
     candidatesPrevented: 0,
     delays: 0,
-    delaysWithoutEventId: 0,
     screenings: { clear: 0, refer: 0, deny: 0 },
     requests: 0,
     retries: 0,
@@ -288,29 +285,14 @@ export class Workload {
       const decision = String(screening.decision) as keyof WorkloadRecord['screenings'];
       if (decision in this.record.screenings) this.record.screenings[decision] += 1;
       const delay = decision === 'clear' ? this.random() < 0.2 : this.random() < 0.7;
-      try {
-        const outcome = await this.send(
-          base,
-          unit,
-          'POST',
-          `/v1/screenings/${screening.screeningId}/outcome`,
-          {
-            outcome: delay ? 'departure_delayed' : 'cleared',
-            officer: 'NIP-198001012005011001',
-          },
-        );
-        if (delay) {
-          this.record.delays += 1;
-          this.committed(`immigration-${site}`, outcome, 'immigration.departure.delayed.v1');
-        }
-      } catch (error) {
-        // immigration has no Idempotency-Key: a retry after a lost 201 is told it is recorded.
-        if (!(error instanceof Definitive) || error.body.code !== 'IMMIGRATION.OUTCOME_ALREADY_RECORDED')
-          throw error;
-        if (delay) {
-          this.record.delays += 1;
-          this.record.delaysWithoutEventId += 1;
-        }
+      // A retry after a lost 201 gets the first result (Idempotency-Key), never OUTCOME_ALREADY_RECORDED.
+      const outcome = await this.send(base, unit, 'POST', `/v1/screenings/${screening.screeningId}/outcome`, {
+        outcome: delay ? 'departure_delayed' : 'cleared',
+        officer: 'NIP-198001012005011001',
+      });
+      if (delay) {
+        this.record.delays += 1;
+        this.committed(`immigration-${site}`, outcome, 'immigration.departure.delayed.v1');
       }
     });
   }
