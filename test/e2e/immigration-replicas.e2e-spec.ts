@@ -10,7 +10,14 @@ import {
 } from '@simpul/contracts';
 import { fixtureNik } from '@simpul/contracts/testing';
 import type { Json } from '../support/api-client.js';
-import { instanceSettled, startFleet, type Fleet, type Instance } from '../support/service-fleet.js';
+import { verifyAuditOf } from '../support/audit-verify.js';
+import {
+  instanceSettled,
+  queryDatabase,
+  startFleet,
+  type Fleet,
+  type Instance,
+} from '../support/service-fleet.js';
 
 // Two immigration instances of one site (one database, one IMMIGRATION_SITE, the shared durables
 // immigration-batam-watchlist and immigration-batam-delays): whichever instance applied an entry,
@@ -35,6 +42,7 @@ const FAMILY = ['Aminah', 'Santoso', 'Lestari', 'Hidayat', 'Kurniawan', 'Siregar
 
 let fleet: Fleet;
 let instances: Instance[];
+let databaseUrl: string;
 
 function personOf(i: number): Person {
   const sex = i % 2 === 0 ? 'F' : 'M';
@@ -99,6 +107,7 @@ beforeAll(async () => {
     sites: [SITE],
   });
   const database = await fleet.database('immigration');
+  databaseUrl = database.url;
   const env = {
     IMMIGRATION_DATABASE_URL: database.url,
     IMMIGRATION_SITE: SITE,
@@ -259,5 +268,14 @@ describe('two immigration instances of one site', () => {
     expect(b).toEqual(a);
     expect(a).toMatchObject({ decision: 'deny', reasons: ['departure_delayed_elsewhere'] });
     expect(a.delaysElsewhere).toHaveLength(1);
+
+    // Both instances appended to one chain: intact, and each event they applied recorded once.
+    expect(verifyAuditOf(databaseUrl)).toMatchObject({ intact: true, problems: [] });
+    const steps = await queryDatabase(
+      databaseUrl,
+      `SELECT event_id, action, count(*)::int AS n FROM audit_log WHERE event_id IS NOT NULL GROUP BY event_id, action`,
+    );
+    expect(steps.length).toBeGreaterThan(ENTRIES);
+    expect(steps.filter((r) => r.n !== 1)).toEqual([]);
   }, 120_000);
 });
