@@ -7,7 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { authenticatorFor } from '@simpul/bus';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@simpul/bus/testing';
 import type { LocalTopology } from '@simpul/bus/operator';
@@ -189,6 +193,46 @@ describe('the national topology (local run)', () => {
       const result = simpul('site', 'link', 'central', 'down');
       expect(result.status).toBe(1);
       expect(result.stderr).toContain("site 'central' has no leaf link");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "keeps a site's dead letters at the site, where simpul deadletters --site reaches them",
+    async () => {
+      const admin = await connect({
+        servers: topology.hub.map((h) => h.url),
+        tls: { caFile: topology.ca },
+        authenticator: authenticatorFor(join(stateDir, 'creds', 'admin-operator.creds')),
+      });
+      try {
+        // Not an event at all: every watchlist consumer gives up on it at once.
+        const eventId = randomUUID();
+        await jetstream(admin).publish('ministry.watchlist.entry.issued', 'not an event', { msgID: eventId });
+        const letters = (args: string[]) => {
+          const result = simpul('deadletters', 'list', '--json', ...args);
+          expect(result.status).toBe(0);
+          return result.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as { consumer: string; streamSequence: number });
+        };
+        let atBatam: Array<{ consumer: string }> = [];
+        const deadline = Date.now() + 60_000;
+        while (Date.now() < deadline) {
+          atBatam = letters(['--site', 'batam']);
+          if (atBatam.some((l) => l.consumer === 'immigration-batam-watchlist')) break;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        expect(atBatam.map((l) => l.consumer)).toContain('immigration-batam-watchlist');
+        expect(atBatam.every((l) => l.consumer.startsWith('immigration-batam-'))).toBe(true);
+        expect(letters([]).map((l) => l.consumer)).not.toContain('immigration-batam-watchlist');
+        const refused = simpul('deadletters', 'list', '--site', 'central');
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain("site 'central' has no leaf node of its own");
+      } finally {
+        await admin.close();
+      }
     },
     TIMEOUT,
   );

@@ -16,7 +16,7 @@ export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
 /**
  * The NATS endpoint of a dev, demo or CLI run (docs/contract.md §8): `NATS_URL` when set, else the
- * `.simpul/nats.json` `{ url, ca? }` the launcher wrote (searched from `cwd` upwards), else the
+ * `nats.json` `{ url, ca? }` the launcher wrote (in `SIMPUL_STATE_DIR`, else `.simpul/` searched from `cwd` upwards), else the
  * default local server. Apps pass their validated config's value as `env.NATS_URL`.
  */
 export function resolveNatsEndpoint(
@@ -28,7 +28,7 @@ export function resolveNatsEndpoint(
     assertNatsUrl(fromEnv, 'NATS_URL');
     return { url: fromEnv, origin: 'env' };
   }
-  const file = findUp(cwd, join('.simpul', 'nats.json'));
+  const file = localStateFile(env, cwd, 'nats.json');
   if (file) {
     let parsed: { url?: unknown; ca?: unknown };
     try {
@@ -52,6 +52,22 @@ function assertNatsUrl(value: string, origin: string): void {
       throw new BusError(BusErrorCode.CONFIG_INVALID, `${origin}: not a NATS server URL`);
     }
   }
+}
+
+/**
+ * A file of the local run's state: in `SIMPUL_STATE_DIR` when set (the launcher's own variable:
+ * tests and second runs keep their state elsewhere), else in `.simpul/` found from `cwd` upwards.
+ */
+export function localStateFile(
+  env: Record<string, string | undefined>,
+  cwd: string,
+  name: string,
+): string | undefined {
+  if (env.SIMPUL_STATE_DIR) {
+    const file = join(env.SIMPUL_STATE_DIR, name);
+    return existsSync(file) ? file : undefined;
+  }
+  return findUp(cwd, join('.simpul', name));
 }
 
 /** The first `relative` path found in `from` or one of its parents. */

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BusError, BusErrorCode } from '../errors.js';
-import { findUp } from '../config/nats-config.js';
+import { localStateFile } from '../config/nats-config.js';
 
 /**
  * `.simpul/topology.json`: what a local run of the national shape started (docs/contract.md §11),
@@ -44,9 +44,7 @@ export function readLocalTopology(
   env: Record<string, string | undefined> = process.env,
   cwd: string = process.cwd(),
 ): { topology: LocalTopology; stateDir: string } {
-  const file = env.SIMPUL_STATE_DIR
-    ? join(env.SIMPUL_STATE_DIR, TOPOLOGY_FILE)
-    : findUp(cwd, join('.simpul', TOPOLOGY_FILE));
+  const file = localStateFile(env, cwd, TOPOLOGY_FILE);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file ?? '', 'utf8'));

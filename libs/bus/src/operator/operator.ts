@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findUp, resolveNatsEndpoint } from '../config/nats-config.js';
+import { localStateFile, resolveNatsEndpoint } from '../config/nats-config.js';
 import { BusConnection } from '../connection/bus-connection.js';
 import { silentLogger } from '../logger.js';
 import { FileKeyRegistry, type KeyRegistry } from '../signing/registry.js';
@@ -20,7 +20,7 @@ export async function connectOperator(
   options: { name: string; timeoutMs?: number; cwd?: string },
 ): Promise<BusConnection> {
   const endpoint = resolveNatsEndpoint(env, options.cwd);
-  const natsJson = findUp(options.cwd ?? process.cwd(), join('.simpul', 'nats.json'));
+  const natsJson = localStateFile(env, options.cwd ?? process.cwd(), 'nats.json');
   const localAdmin = natsJson ? join(dirname(natsJson), 'creds', ADMIN_CREDS_FILE) : undefined;
   const credsFile =
     env.NATS_CREDS_FILE ||
@@ -38,11 +38,11 @@ export async function connectOperator(
   );
 }
 
-/** The key registry operators verify with: `SIMPUL_KEY_REGISTRY`, else `.simpul/keys/registry.json` when present. */
+/** The key registry operators verify with: `SIMPUL_KEY_REGISTRY`, else the local run's `keys/registry.json` when present. */
 export function resolveKeyRegistry(
   env: Record<string, string | undefined>,
   cwd: string = process.cwd(),
 ): KeyRegistry | undefined {
-  const file = env.SIMPUL_KEY_REGISTRY || findUp(cwd, join('.simpul', 'keys', 'registry.json'));
+  const file = env.SIMPUL_KEY_REGISTRY || localStateFile(env, cwd, join('keys', 'registry.json'));
   return file ? FileKeyRegistry.load(file) : undefined;
 }

@@ -1,6 +1,9 @@
-import { describeError } from '@simpul/bus';
+import { BusError, BusErrorCode, describeError } from '@simpul/bus';
+import { join } from 'node:path';
 import {
+  ADMIN_CREDS_FILE,
   connectOperator,
+  readLocalTopology,
   listDeadLetters,
   replayDeadLetters,
   resolveKeyRegistry,
@@ -8,9 +11,10 @@ import {
 } from '@simpul/bus/operator';
 
 const USAGE = [
-  'usage: simpul deadletters list [--consumer <durable>] [--json]',
-  '       simpul deadletters replay <event id | dead letter seq> [--keep]',
-  '       simpul deadletters replay --all [--consumer <durable>] [--keep]',
+  'usage: simpul deadletters list [--consumer <durable>] [--site <site>] [--json]',
+  '       simpul deadletters replay <event id | dead letter seq> [--site <site>] [--keep]',
+  '       simpul deadletters replay --all [--consumer <durable>] [--site <site>] [--keep]',
+  '  --site  a leaf site of the local national run: its own DEAD_LETTERS, at its leaf node',
 ].join('\n');
 
 /**
@@ -20,20 +24,35 @@ const USAGE = [
  * Replay publishes only a body that parses, verifies against the key registry
  * (`SIMPUL_KEY_REGISTRY`, else `.simpul/keys/registry.json`) and goes to the event subject derived
  * from it; every other letter is reported as refused, with the reason, and kept. Replay is harmless
- * twice: JetStream de-duplicates the replay and the inbox skips what was applied. Exit 0; 1 on
- * failure, nothing to replay, or any letter refused; 2 on bad usage.
+ * twice: JetStream de-duplicates the replay and the inbox skips what was applied. A leaf site's
+ * dead letters stay at the site (docs/contract.md §11): `--site <id>` reaches them at its leaf node,
+ * as the admin of the local national run. Exit 0; 1 on failure, nothing to replay, or any letter
+ * refused; 2 on bad usage.
  */
 export async function run(args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
+  const [sub, ...all] = args;
+  const siteAt = all.indexOf('--site');
+  const site = siteAt >= 0 ? all[siteAt + 1] : undefined;
+  const rest = siteAt >= 0 ? all.filter((_, i) => i !== siteAt && i !== siteAt + 1) : all;
   const flags = new Set(rest.filter((a) => a.startsWith('--') && a !== '--consumer'));
   const consumerAt = rest.indexOf('--consumer');
   const consumer = consumerAt >= 0 ? rest[consumerAt + 1] : undefined;
   const positional = rest.filter((a, i) => !a.startsWith('--') && (consumerAt < 0 || i !== consumerAt + 1));
   const known = new Set(['--json', '--all', '--keep']);
-  if ((consumerAt >= 0 && !consumer) || [...flags].some((f) => !known.has(f))) {
+  if ((siteAt >= 0 && !site) || (consumerAt >= 0 && !consumer) || [...flags].some((f) => !known.has(f))) {
     console.error(USAGE);
     return 2;
   }
+  let env: Record<string, string | undefined> = process.env;
+  if (site) {
+    try {
+      env = siteOperatorEnv(site);
+    } catch (error) {
+      console.error(`simpul: ${describeError(error).message}`);
+      return 1;
+    }
+  }
+  const withConnection = (work: Work) => withConnectionTo(env, work);
   if (sub === 'list' && positional.length === 0 && !flags.has('--all') && !flags.has('--keep')) {
     return withConnection(async (connection) => {
       const letters = await listDeadLetters(connection.jsm, { consumer });
@@ -119,12 +138,31 @@ function summary(l: DeadLetter): Record<string, unknown> {
   };
 }
 
-async function withConnection(
-  work: (connection: Awaited<ReturnType<typeof connectOperator>>) => Promise<number>,
-): Promise<number> {
+type Work = (connection: Awaited<ReturnType<typeof connectOperator>>) => Promise<number>;
+
+/** The admin's connection environment for a leaf site of the local national run (topology.json). */
+function siteOperatorEnv(site: string): Record<string, string | undefined> {
+  const { topology, stateDir } = readLocalTopology();
+  const entry = topology.sites.find((s) => s.site === site);
+  if (!entry?.leaf) {
+    const leaves = topology.sites.filter((s) => s.leaf).map((s) => s.site);
+    throw new BusError(
+      BusErrorCode.CONFIG_INVALID,
+      `site '${site}' has no leaf node of its own (sites with one: ${leaves.join(', ')})`,
+    );
+  }
+  return {
+    ...process.env,
+    NATS_URL: entry.leaf.url,
+    NATS_CA_FILE: topology.ca,
+    NATS_CREDS_FILE: join(stateDir, 'creds', ADMIN_CREDS_FILE),
+  };
+}
+
+async function withConnectionTo(env: Record<string, string | undefined>, work: Work): Promise<number> {
   let connection;
   try {
-    connection = await connectOperator(process.env, { name: 'simpul-cli-deadletters' });
+    connection = await connectOperator(env, { name: 'simpul-cli-deadletters' });
   } catch (error) {
     console.error(`simpul: ${describeError(error).message}`);
     return 1;
