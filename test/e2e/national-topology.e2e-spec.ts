@@ -168,7 +168,7 @@ describe('the national topology (local run)', () => {
         error?: string;
       };
       // The site's events reach the hub within seconds of the link's return (waitingForHub counts them).
-      let rows: Row[] = [];
+      let rows: Row[];
       const deadline = Date.now() + 60_000;
       do {
         const result = simpul('site', 'status', '--json');
