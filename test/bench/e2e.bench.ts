@@ -17,8 +17,8 @@
 // last_sequence ≥ S_k: the service updates the in-memory index screening reads in the same tick as
 // that commit (after-commit hook). In the single-server run one immigration process holds one
 // replica for every checkpoint, so this is "at every checkpoint replica". Error: late by at most
-// one poll interval. After each phase one screening of the last candidate posted (exact NIK, at
-// batam-center) checks that the entries are indeed screenable.
+// one poll interval. After each phase one screening of the last candidate of the last interception
+// answered 201 (exact NIK, at batam-center) checks that the entries are indeed screenable.
 // `-- --topology national` then measures the national shape the same way (e2e-topologies.ts: hub
 // cluster, leaf sites behind their links, one immigration instance and database per site) right
 // after the single server, whose figures are its baseline: the tap reads the hub's MINISTRY, each
@@ -127,13 +127,13 @@ function candidate(): Record<string, unknown> {
   };
 }
 
-/** The last candidate posted: the end-of-phase check screens this person. */
-let lastPerson: Record<string, unknown> = {};
+type Person = Record<string, unknown>;
 
-function interceptionBody(): string {
+/** An interception's request body, and its last candidate (whom the end-of-phase check screens). */
+function interception(): { body: string; person: Person } {
   const candidates = Array.from({ length: CANDIDATES }, candidate);
-  lastPerson = candidates.at(-1)!.person as Record<string, unknown>;
-  return JSON.stringify({
+  const person = candidates.at(-1)!.person as Person;
+  const body = JSON.stringify({
     polda: 'riau',
     occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
     location: { name: 'Pelabuhan tikus, Pulau Rupat', regency: 'Bengkalis', province: 'Riau' },
@@ -141,6 +141,7 @@ function interceptionBody(): string {
     candidates,
     candidateCount: CANDIDATES,
   });
+  return { body, person };
 }
 
 // ---------------------------------------------------------------------------------- the tap
@@ -275,6 +276,7 @@ interface Posted {
   answered: number;
   eventId?: string;
   ok: boolean;
+  person: Person;
 }
 
 interface PhaseResult {
@@ -293,7 +295,7 @@ interface PhaseResult {
   toMinistry: Latencies;
   /** 201 → screenable at each site's replica. */
   perSite: Record<string, Latencies>;
-  /** Screening the last candidate posted at a checkpoint after the phase found the entry. */
+  /** Screening the last candidate answered 201 at each site after the phase found the entry. */
   screenCheck: boolean;
 }
 
@@ -335,20 +337,20 @@ function screenableAt(sys: System, eventId: string | undefined, sites = sys.site
   return Math.max(...sites.map((s) => s.replica.reached(issued.maxSeq)));
 }
 
-/** Every site screens the last candidate posted (exact NIK) at a checkpoint of its own. */
-async function screenLastCandidate(sys: System): Promise<boolean> {
+/** Every site screens `person` (exact NIK) at a checkpoint of its own; the sites that did not find them. */
+async function sitesMissing(sys: System, person: Person): Promise<string[]> {
   const found = await Promise.all(
     sys.sites.map(async (site) => {
       const res = await fetch(`${site.immigration}/v1/screenings`, {
         method: 'POST',
         headers: { authorization: `Bearer ${site.checkpointToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ checkpoint: site.checkpoint, traveler: lastPerson }),
+        body: JSON.stringify({ checkpoint: site.checkpoint, traveler: person }),
       });
       const body = (await res.json().catch(() => ({}))) as { decision?: string };
       return res.status === 201 && body.decision !== undefined && body.decision !== 'clear';
     }),
   );
-  return found.every(Boolean);
+  return sys.sites.filter((_, i) => !found[i]).map((s) => s.site);
 }
 
 async function waitScreenable(sys: System, eventIds: string[], until: number): Promise<boolean> {
@@ -380,7 +382,7 @@ async function runPhase(
   const t0 = clock() + 20;
   for (let i = 0; i < n; i++) {
     const due = t0 + (i * 1000) / rate;
-    const body = interceptionBody();
+    const { body, person } = interception();
     const wait = due - clock();
     if (wait > 1) await sleep(wait);
     else if (wait < -50) late++;
@@ -390,7 +392,7 @@ async function runPhase(
       aborted = true;
       break;
     }
-    const p: Posted = { due, sent: clock(), answered: Number.NaN, ok: false };
+    const p: Posted = { due, sent: clock(), answered: Number.NaN, ok: false, person };
     posts.push(p);
     const request = fetch(`${sys.police}/v1/interceptions`, { method: 'POST', headers, body })
       .then(async (res) => {
@@ -409,7 +411,10 @@ async function runPhase(
   const drained = await waitScreenable(sys, ids, clock() + DRAIN_SECONDS * 1000);
   const drainEnd = clock();
   sys.pending = ids;
-  const screenCheck = drained && ok.length > 0 ? await screenLastCandidate(sys) : false;
+  // The last candidate of the last interception answered 201 (a failed POST made no entries).
+  const missing =
+    drained && ok.length > 0 ? await sitesMissing(sys, ok.at(-1)!.person) : sys.sites.map((s) => s.site);
+  const screenCheck = missing.length === 0;
 
   // Still waiting at the end of the drain: counted as screenable then (a lower bound).
   const done = ok.map((p) => {
@@ -461,7 +466,8 @@ async function runPhase(
     `  ${label}: ${posts.length}/${n} posted at ${rate}/s, ${errors} errors, ${late} late${aborted ? ', STOPPED (backlog)' : ''}, ` +
       `${drained ? 'drained' : `NOT drained in ${DRAIN_SECONDS} s`}; 201→screenable p50 ${latency.p50.toFixed(0)} ms, ` +
       `p99 ${latency.p99.toFixed(0)} ms (ministry out p50 ${toMinistry.p50.toFixed(0)} ms); POST p99 ${post.p99.toFixed(0)} ms; ` +
-      `lag growth ${lagGrowthMs.toFixed(0)} ms → ${sustained ? 'sustained' : 'not sustained'}` +
+      `lag growth ${lagGrowthMs.toFixed(0)} ms → ${sustained ? 'sustained' : 'not sustained'}; ` +
+      `screen check ${screenCheck ? 'ok' : `not found at ${missing.join(', ')}`}` +
       (sys.sites.length > 1
         ? `; per site p50/p99 ${Object.entries(perSite)
             .map(([site, l]) => `${site} ${l.p50.toFixed(0)}/${l.p99.toFixed(0)}`)
@@ -540,10 +546,11 @@ interface Measured {
  * that they become screenable at every site.
  */
 async function firstInterception(sys: System): Promise<void> {
+  const { body, person } = interception();
   const first = await fetch(`${sys.police}/v1/interceptions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${sys.policeToken}`, 'content-type': 'application/json' },
-    body: interceptionBody(),
+    body,
   });
   const { eventId } = (await first.json()) as { eventId: string };
   if (first.status !== 201) throw new Error(`POST /v1/interceptions: ${first.status}`);
@@ -554,7 +561,10 @@ async function firstInterception(sys: System): Promise<void> {
     throw new Error(`the first interception made no screenable entry within 15 s at: ${behind().join(', ')}`);
   await sleep(1000);
   sys.entriesPer = sys.tap.issued.get(eventId)!.n;
-  if (!(await waitScreenable(sys, [eventId], clock() + 15_000)) || !(await screenLastCandidate(sys)))
+  if (
+    !(await waitScreenable(sys, [eventId], clock() + 15_000)) ||
+    (await sitesMissing(sys, person)).length > 0
+  )
     throw new Error(
       `the first interception is not screenable at every site (behind: ${behind().join(', ')})`,
     );
