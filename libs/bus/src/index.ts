@@ -52,6 +52,7 @@ export {
   BusInbox1764201600001,
   BusOutboxDeadLetterPath1797250000000,
   BusLedger1797400000000,
+  BusAttempt1797500000000,
 } from './outbox/migrations.js';
 export { INBOX_RETENTION_MS } from './outbox/inbox-retention.js';
 export { appendToOutbox, appendManyToOutbox } from './outbox/append.js';

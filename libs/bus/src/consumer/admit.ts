@@ -20,6 +20,8 @@ export interface Admitted {
   event: BusEvent;
   handlers: HandlerRegistration[];
   delivery: DeliveryInfo;
+  /** This instance's attempt at the event (1 = first), counted by AttemptCounter; 1 until counted. */
+  attempt: number;
 }
 
 /** The verdict on one message: admitted, or rejected for good (to be dead-lettered with `error`). */
@@ -167,6 +169,6 @@ export class Admitter {
       deliveryCount: msg.info.deliveryCount,
       traceparent: msg.headers?.get(BusHeader.TRACEPARENT) || undefined,
     };
-    return { admitted: { msg, event, handlers, delivery } };
+    return { admitted: { msg, event, handlers, delivery, attempt: 1 } };
   }
 }

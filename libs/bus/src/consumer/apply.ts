@@ -3,6 +3,7 @@ import { BusError, BusErrorCode } from '../errors.js';
 import type { BusLogger } from '../logger.js';
 import { currentTrace } from '../tracing/traceparent.js';
 import type { Admitted } from './admit.js';
+import type { AttemptCounter } from './attempts.js';
 import { boundedTransaction } from './bounded-transaction.js';
 import type { HandlerRegistration } from './handler.js';
 
@@ -20,6 +21,8 @@ export interface ApplyOptions {
   handlerTimeoutMs: number;
   logger: BusLogger;
   stats: ApplyStats;
+  /** Its counts of the events applied go in the same transaction. */
+  attempts?: AttemptCounter;
 }
 
 /** What the apply stage reports per message; the settle stage acts on it. */
@@ -113,6 +116,7 @@ export class Applier {
       else this.options.stats.duplicates++;
     }
     await this.runHandlers(toApply, manager);
+    await this.options.attempts?.forgetApplied(manager, items);
     this.options.stats.applied += toApply.length;
   }
 

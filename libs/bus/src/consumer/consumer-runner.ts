@@ -8,6 +8,7 @@ import type { KeyRegistry } from '../signing/registry.js';
 import type { VerifierPool } from '../signing/verifier-pool.js';
 import { Admitter, type Admitted, type AdmitStats } from './admit.js';
 import { Applier, type ApplyStats } from './apply.js';
+import { AttemptCounter } from './attempts.js';
 import type { HandlerRegistration } from './handler.js';
 import { keepAlive } from './keep-alive.js';
 import { Receiver, type ReceiveStats } from './receive.js';
@@ -62,6 +63,7 @@ export class ConsumerRunner {
   private readonly admitter: Admitter;
   private readonly applier: Applier;
   private readonly settler: Settler;
+  private readonly attempts: AttemptCounter;
   readonly stats: ConsumerRunnerStats = {
     applied: 0,
     duplicates: 0,
@@ -102,7 +104,13 @@ export class ConsumerRunner {
       verifier: options.verifier,
       handlers: options.handlers,
     });
-    this.applier = new Applier({ ...common, dataSource: options.dataSource, handlerTimeoutMs });
+    this.attempts = new AttemptCounter(options.dataSource, this.name);
+    this.applier = new Applier({
+      ...common,
+      dataSource: options.dataSource,
+      handlerTimeoutMs,
+      attempts: this.attempts,
+    });
     const batchSize = options.batchSize ?? 64;
     this.receiver = new Receiver({
       ...common,
@@ -144,12 +152,18 @@ export class ConsumerRunner {
   async processBatch(batch: JsMsg[]): Promise<void> {
     const stopKeepAlive = keepAlive(batch, this.options.consumer.ackWaitMs);
     try {
-      const ready: Admitted[] = [];
+      const admitted: Admitted[] = [];
       for (const admission of await this.admitter.admit(batch)) {
         if ('rejected' in admission) await this.settler.deadLetter(admission.rejected, admission.error);
-        else if (this.settler.attemptsExhausted(admission.admitted.msg))
-          await this.pastLastAttempt(admission.admitted);
-        else ready.push(admission.admitted);
+        else admitted.push(admission.admitted);
+      }
+      // Counted before any handler runs (throws when the database is away: the batch is retried).
+      const attempts = await this.attempts.begin(admitted);
+      const ready: Admitted[] = [];
+      for (const p of admitted) {
+        p.attempt = attempts.get(p) ?? 1;
+        if (p.attempt > this.options.consumer.maxAttempts) await this.pastLastAttempt(p);
+        else ready.push(p);
       }
       await this.applier.applyAll(ready, {
         applied: (p) => this.settler.ack(p.msg),
@@ -161,8 +175,8 @@ export class ConsumerRunner {
   }
 
   /**
-   * A delivery past the last attempt: the previous attempt died with its process, or its dead
-   * letter could not be stored. Its handlers never run again; it is acked when the inbox shows it
+   * An attempt past the last one (counted in the database, attempts.ts): the previous attempt died
+   * with its process, or its dead letter could not be stored. Its handlers never run again; it is acked when the inbox shows it
    * applied, else dead-lettered (held, then nak'ed with a delay, while DEAD_LETTERS refuses: the
    * server redelivers without limit). A database that cannot answer the inbox check also leads to
    * the dead letter: a replay goes through the inbox and applies it once.
@@ -193,10 +207,14 @@ export class ConsumerRunner {
     });
   }
 
-  /** A batch that threw: the settled ones are skipped; the rest are retried (dead-lettered once their attempts are exhausted). */
+  /**
+   * A batch that threw outside the handlers' transactions (the attempt count or the inbox could
+   * not be read: the database is away): the settled ones are skipped, the rest are nak'ed for a
+   * later retry. Not dead-lettered: no handler may have run, and the attempts that did are counted.
+   */
   private async batchFailed(batch: JsMsg[], error: unknown): Promise<void> {
     const d = describeError(error);
     this.logger.error(`consumer ${this.name}: batch failed unexpectedly (${d.code}: ${d.message})`);
-    for (const msg of batch) await this.settler.retry(msg, d);
+    for (const msg of batch) this.settler.retry(msg);
   }
 }

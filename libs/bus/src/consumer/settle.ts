@@ -76,30 +76,17 @@ export class Settler {
     return this.settled.has(msg);
   }
 
-  /**
-   * A delivery past the last attempt (the last one died with its process, or its dead letter could
-   * not be stored): its handlers must not run again; it is only dead-lettered.
-   */
-  attemptsExhausted(msg: JsMsg): boolean {
-    return msg.info.deliveryCount > this.options.maxAttempts;
-  }
-
   ack(msg: JsMsg): void {
     if (!this.claim(msg)) return;
     msg.ack();
   }
 
   /**
-   * Asks for a redelivery after `delayMs` (default: the retry schedule). Past the last attempt
-   * the message is dead-lettered with `error` instead.
+   * Asks for a redelivery after `delayMs` (default: the retry schedule by delivery count). Whether
+   * attempts are exhausted is decided by the runner from its own count (attempts.ts), not here.
    */
-  async retry(msg: JsMsg, error: SafeErrorDescription, delayMs?: number): Promise<void> {
-    if (this.settled.has(msg)) return;
-    if (this.attemptsExhausted(msg)) {
-      await this.deadLetter(msg, error);
-      return;
-    }
-    this.claim(msg);
+  retry(msg: JsMsg, delayMs?: number): void {
+    if (!this.claim(msg)) return;
     msg.nak(delayMs ?? retryDelay(msg.info.deliveryCount, this.options.retryDelaysMs));
   }
 
@@ -121,24 +108,24 @@ export class Settler {
       });
       return;
     }
-    const deliveries = p.msg.info.deliveryCount;
-    if (deliveries >= this.options.maxAttempts) {
+    const attempt = p.attempt;
+    if (attempt >= this.options.maxAttempts) {
       await this.deadLetter(p.msg, {
         ...d,
         code: BusErrorCode.RETRIES_EXHAUSTED,
-        message: `event ${p.event.id} failed ${deliveries} times; last: ${d.code} ${d.message}`,
+        message: `event ${p.event.id} failed ${attempt} times; last: ${d.code} ${d.message}`,
       });
       return;
     }
     const delay =
       error instanceof RetryLaterError && error.delayMs !== undefined
         ? error.delayMs
-        : retryDelay(deliveries, this.options.retryDelaysMs);
+        : retryDelay(attempt, this.options.retryDelaysMs);
     this.stats.retried++;
     this.options.logger.warn(
-      `consumer ${this.options.durable}: event ${p.event.id} (${p.event.type}) attempt ${deliveries} failed (${d.code}: ${d.message}); retry in ${delay} ms`,
+      `consumer ${this.options.durable}: event ${p.event.id} (${p.event.type}) attempt ${attempt} failed (${d.code}: ${d.message}); retry in ${delay} ms`,
     );
-    await this.retry(p.msg, d, delay);
+    this.retry(p.msg, delay);
   }
 
   /** Received but never started (the runner stops): another instance may take it at once. */

@@ -137,11 +137,16 @@ function settler(publish: () => Promise<unknown>) {
   return { s, published };
 }
 
-const admitted = (msg: JsMsg, poison: Admitted['handlers'][number]['poison'] = []): Admitted => ({
+const admitted = (
+  msg: JsMsg,
+  poison: Admitted['handlers'][number]['poison'] = [],
+  attempt = msg.info.deliveryCount,
+): Admitted => ({
   msg,
   event: arrestEvent(),
   handlers: collectHandlers(new Handlers()).map((h) => ({ ...h, poison })),
   delivery: {} as Admitted['delivery'],
+  attempt,
 });
 
 describe('Settler', () => {
@@ -155,16 +160,26 @@ describe('Settler', () => {
     expect(s.isSettled(msg)).toBe(true);
   });
 
-  it('naks a retry, except on the final delivery, which is dead-lettered', async () => {
+  it("naks a retry whatever the delivery count: only the runner's own attempt count exhausts", () => {
     const { s, published } = settler(() => Promise.resolve());
     const early = fakeMsg(new Uint8Array(), {}, { deliveryCount: 2 });
-    const last = fakeMsg(new Uint8Array(), {}, { deliveryCount: 5 });
-    const error = { code: 'BUS.UNEXPECTED_ERROR', name: 'Error', message: 'x' };
-    await s.retry(early, error, 50);
-    await s.retry(last, error);
+    const manyDeliveries = fakeMsg(new Uint8Array(), {}, { deliveryCount: 56 });
+    s.retry(early, 50);
+    s.retry(manyDeliveries, 50);
+    s.retry(early, 70);
     expect(early.settled).toEqual(['nak 50']);
-    expect(last.settled).toEqual(['term']);
-    expect(published).toEqual(['deadletter.ministry-police']);
+    expect(manyDeliveries.settled).toEqual(['nak 50']);
+    expect(published).toEqual([]);
+  });
+
+  it('decides the last attempt by the attempt count, not by deliveries no handler saw', async () => {
+    const { s, published } = settler(() => Promise.resolve());
+    // 40 deliveries went to an instance that was killed; this is only the second real attempt.
+    const afterKill = fakeMsg(new Uint8Array(), {}, { deliveryCount: 40 });
+    await s.failed(admitted(afterKill, [], 2), new Error('down'));
+    expect(afterKill.settled).toEqual([expect.stringMatching(/^nak \d+$/)]);
+    expect(published).toEqual([]);
+    expect(s.stats).toMatchObject({ retried: 1, deadLettered: 0 });
   });
 
   it('decides a failure: poison and the last attempt are dead-lettered, else a delayed nak', async () => {

@@ -53,6 +53,32 @@ const MAX_ATTEMPTS = 4;
 const letterOf = async (seq: number) =>
   (await listDeadLetters(h.probe.jsm)).find((d) => d.stream === 'POLICE' && d.streamSequence === seq);
 
+/** `count` deliveries of stream sequence `seq` to a process that dies without settling them (nak'ed by hand). */
+async function deliverUnseen(seq: number, count: number): Promise<void> {
+  const durable = await h.probe.js.consumers.get('POLICE', 'ministry-police');
+  for (let delivery = 1; delivery <= count; delivery++) {
+    const msg = await durable.next({ expires: 5000 });
+    expect(msg?.info.streamSequence).toBe(seq);
+    msg!.nak();
+  }
+}
+
+/** What instances that began `attempts` attempts at the event and died in them left in the database. */
+async function countedAttempts(eventId: string, count: number): Promise<void> {
+  await h.dataSource.query(
+    `INSERT INTO bus_attempt (consumer, event_id, attempts) VALUES ('ministry-police', $1, $2)`,
+    [eventId, count],
+  );
+}
+
+async function attemptRow(eventId: string): Promise<number | undefined> {
+  const rows: Array<{ attempts: number }> = await h.dataSource.query(
+    `SELECT attempts FROM bus_attempt WHERE consumer = 'ministry-police' AND event_id = $1`,
+    [eventId],
+  );
+  return rows[0]?.attempts;
+}
+
 async function provisionDeadLetters(): Promise<void> {
   await provisionTopology(h.probe.jsm, h.probe.serverVersion(), {
     streams: simpulStreams().filter((s) => s.name === 'DEAD_LETTERS'),
@@ -111,24 +137,35 @@ describe('the final delivery', () => {
     }
   });
 
+  it('applies a message whose deliveries went to a killed instance: deliveries no handler saw are not attempts', async () => {
+    await runner().stop();
+    const event = arrestEvent();
+    const { seq } = await publishSignedEvent(h.probe.js, event, riauKey());
+    // Regression (fault suite, kill -9 of a consumer): the server counted 16 to 56 deliveries to the
+    // killed instance's open pull requests, and the next instance dead-lettered the message as
+    // exhausted without ever running its handler. Here: MAX_ATTEMPTS + 3 deliveries, nak'ed unseen.
+    await deliverUnseen(seq, MAX_ATTEMPTS + 3);
+    runner().start();
+    await waitFor(() => attempts.get(event.id) === 1, { description: 'the handler ran once' });
+    await waitFor(async () => (await attemptRow(event.id)) === undefined, {
+      description: 'its attempt count deleted with the apply',
+    });
+    expect(await letterOf(seq)).toBeUndefined();
+  });
+
   it('dead-letters (replayable) a final delivery whose inbox check hits a database error', async () => {
     await runner().stop();
     const event = arrestEvent();
     const { seq } = await publishSignedEvent(h.probe.js, event, riauKey());
-    // Deliveries 1..MAX_ATTEMPTS go to a process that dies without settling (here: nak'ed by hand).
-    const durable = await h.probe.js.consumers.get('POLICE', 'ministry-police');
-    for (let delivery = 1; delivery <= MAX_ATTEMPTS; delivery++) {
-      const msg = await durable.next({ expires: 5000 });
-      expect(msg?.info.streamSequence).toBe(seq);
-      expect(msg?.info.deliveryCount).toBe(delivery);
-      msg!.nak();
-    }
+    // MAX_ATTEMPTS attempts began and died with their process (counted, never settled).
+    await deliverUnseen(seq, MAX_ATTEMPTS);
+    await countedAttempts(event.id, MAX_ATTEMPTS);
     await h.dataSource.query(`ALTER TABLE bus_inbox RENAME TO bus_inbox_away`);
     try {
       runner().start();
       const letter = await waitFor(() => letterOf(seq), { description: 'dead letter of the final delivery' });
       expect(letter.errorCode).toBe(BusErrorCode.RETRIES_EXHAUSTED);
-      expect(letter.deliveries).toBe(MAX_ATTEMPTS + 1);
+      expect(letter.deliveries).toBeGreaterThan(MAX_ATTEMPTS);
       expect(letter.error).toContain('inbox check failed');
     } finally {
       await h.dataSource.query(`ALTER TABLE bus_inbox_away RENAME TO bus_inbox`);
@@ -140,13 +177,9 @@ describe('the final delivery', () => {
     await runner().stop();
     const event = arrestEvent();
     const { seq } = await publishSignedEvent(h.probe.js, event, riauKey());
-    // Every attempt goes to a process that dies without settling (here: nak'ed by hand).
-    const durable = await h.probe.js.consumers.get('POLICE', 'ministry-police');
-    for (let delivery = 1; delivery <= MAX_ATTEMPTS; delivery++) {
-      const msg = await durable.next({ expires: 5000 });
-      expect(msg?.info.streamSequence).toBe(seq);
-      msg!.nak();
-    }
+    // Every attempt begins and dies with its process without settling.
+    await deliverUnseen(seq, MAX_ATTEMPTS);
+    await countedAttempts(event.id, MAX_ATTEMPTS);
     await h.probe.jsm.streams.delete('DEAD_LETTERS');
     try {
       // The delivery past the attempts: only dead-lettering is tried, and it is refused.

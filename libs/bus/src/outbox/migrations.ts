@@ -154,10 +154,39 @@ export class BusLedger1797400000000 implements MigrationInterface {
   }
 }
 
+/**
+ * Attempts counted by the consumer (consumer/attempts.ts): the server's delivery count also counts
+ * deliveries no handler ever saw (to an instance killed with pull requests open), so it cannot
+ * say when an event's attempts are exhausted. A row exists only while an event is being retried.
+ */
+export class BusAttempt1797500000000 implements MigrationInterface {
+  name = 'BusAttempt1797500000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE bus_attempt (
+        consumer   text        NOT NULL,
+        event_id   uuid        NOT NULL,
+        attempts   integer     NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, event_id)
+      )`);
+    await q.query(`CREATE INDEX bus_attempt_updated_at ON bus_attempt (updated_at)`);
+    await q.query(
+      `COMMENT ON TABLE bus_attempt IS 'Simpul consumer attempts at an event being retried (first delivery = attempt 1, not stored); deleted when applied'`,
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE bus_attempt`);
+  }
+}
+
 /** Every migration of the bus, in order. */
 export const BUS_MIGRATIONS = [
   BusOutbox1764201600000,
   BusInbox1764201600001,
   BusOutboxDeadLetterPath1797250000000,
   BusLedger1797400000000,
+  BusAttempt1797500000000,
 ];

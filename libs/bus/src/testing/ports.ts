@@ -1,7 +1,13 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
-export function freePort(): Promise<number> {
+/**
+ * Ports this process has already handed out. The OS may give a just-closed port again before its
+ * first taker has bound it (a stack picks twenty ports before it starts anything), so two callers
+ * could be told the same port; one of them would then answer on the other's behalf.
+ */
+const handedOut = new Set<number>();
+
+function portTheOsPicks(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -12,4 +18,14 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it), never one this process was given before. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await portTheOsPicks();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
 }
