@@ -87,12 +87,25 @@ export function launchService(
 export async function waitForHealthy(instance: ServiceInstance, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    // A dead instance is never healthy, even if something else answers on its port.
+    if (!isAlive(instance.process.pid)) {
+      throw new LauncherError(
+        `${instance.name} exited while starting: see ${statePath('logs', `${instance.name}.log`)}`,
+      );
+    }
     try {
-      if ((await fetch(`${instance.url}/health`)).status === 200) return;
-    } catch {
+      const res = await fetch(`${instance.url}/health`);
+      const body = (await res.json().catch(() => ({}))) as { service?: string };
+      if (res.status === 200 && body.service === instance.app) return;
+      if (body.service && body.service !== instance.app) {
+        throw new LauncherError(
+          `${instance.name}: port ${new URL(instance.url).port} is answered by ${body.service}, not ${instance.app}`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof LauncherError) throw error;
       // not listening yet
     }
-    if (!isAlive(instance.process.pid)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new LauncherError(
