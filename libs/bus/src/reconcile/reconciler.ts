@@ -3,7 +3,7 @@ import type { BusConnection } from '../connection/bus-connection.js';
 import { describeError } from '../errors.js';
 import { consoleLogger, type BusLogger } from '../logger.js';
 import { outboxMetrics } from '../relay/outbox-metrics.js';
-import { publishStoredEvent, type PublishableRow } from '../relay/publish-row.js';
+import { isMsgIdOf, publishStoredEvent, republishMsgId, type PublishableRow } from '../relay/publish-row.js';
 import { PeriodicTask } from '../retention/periodic-task.js';
 import type { EventSigner } from '../signing/key-ring.js';
 import { LEDGER_RETENTION_MS } from './ledger-retention.js';
@@ -62,6 +62,8 @@ interface LedgerRow extends PublishableRow {
   event_type: string;
   stream: string;
   stream_seq: string;
+  /** Times the reconciler republished it before. */
+  republished: number;
   /** published_at as text: keeps PostgreSQL's microseconds for the keyset (a Date has milliseconds). */
   published_key: string;
 }
@@ -75,11 +77,11 @@ const LOCK_KEY = "hashtext('simpul:bus_ledger:reconcile')";
  * Compares the ledger with the streams and republishes what they lost (docs/contract.md §11).
  * nats-server 2.9 has no lookup by message id, so each row's message is read back by the stream
  * and sequence of its acknowledgement (`$JS.API.STREAM.MSG.GET.<stream>`). A sequence holding no
- * message, or another event's, is republished through the relay's own publish (same bytes,
- * signature and `Nats-Msg-Id`; the consumers' inboxes make a late duplicate harmless), and the
- * ledger takes the new stream and sequence. Inside JetStream's duplicate window the stream still
- * remembers the id and answers with the lost sequence: such a row counts as failed and is tried
- * again on the next run, once the window has passed. One run at a time per database (a session
+ * message, or another event's, is republished through the relay's own publish (same bytes and
+ * signature; the consumers' inboxes make a late duplicate harmless), under a `Nats-Msg-Id` of its
+ * own (republishMsgId: a stream must never hold one msg id twice, or 2.9.10's mirrors of it stall),
+ * and the ledger takes the new stream and sequence. So a lost event is restored at once, also
+ * inside the stream's duplicate window. One run at a time per database (a session
  * advisory lock), so service instances and `simpul reconcile` never publish the same row twice.
  */
 export class Reconciler {
@@ -170,7 +172,7 @@ export class Reconciler {
       // Keyset order on the (published_at, id) index; republishing never changes either.
       const rows = (await session.query(
         `SELECT id::text, event_id::text, event_type, source, subject, body, headers, stream,
-                stream_seq::text, published_at::text AS published_key
+                stream_seq::text, republished, published_at::text AS published_key
            FROM bus_ledger
           WHERE published_at >= $1 AND (published_at, id) > ($2::timestamptz, $3::bigint)
             AND (NOT $4::boolean OR verified_at IS NULL
@@ -237,7 +239,7 @@ export class Reconciler {
       return 'failed';
     }
     if (!message) return 'missing';
-    return message.header?.get('Nats-Msg-Id') === row.event_id ? 'present' : 'different';
+    return isMsgIdOf(message.header?.get('Nats-Msg-Id'), row.event_id) ? 'present' : 'different';
   }
 
   /**
@@ -247,7 +249,13 @@ export class Reconciler {
   private async republish(row: LedgerRow): Promise<PubAck | undefined> {
     let ack: PubAck;
     try {
-      ack = await publishStoredEvent(this.options.connection.js, this.options.signer, row, this.timeoutMs);
+      ack = await publishStoredEvent(
+        this.options.connection.js,
+        this.options.signer,
+        row,
+        this.timeoutMs,
+        republishMsgId(row.event_id, Number(row.republished) + 1),
+      );
     } catch (error) {
       const d = describeError(error);
       this.logger.warn(`reconcile: republishing event ${row.event_id} failed (${d.code}: ${d.message})`);
