@@ -38,6 +38,7 @@ it('applies every migration, then reverts each one, leaving no table behind', as
   expect(await tables()).toEqual([
     'arrests',
     'audit_log',
+    'bus_attempt',
     'bus_inbox',
     'bus_ledger',
     'bus_outbox',
