@@ -4,8 +4,9 @@ import { step, type ChaosPlan } from './chaos-run.js';
  * `npm run chaos`: every fault kind, each hub node killed in turn (the POLICE stream's leader, the
  * meta leader, the one left), every service instance killed, a hub node frozen past its
  * heartbeat, Batam's link cut past the mirror's stall timeout, PostgreSQL restarted, the police
- * killed between commit and publish, messages deleted behind its back (provisioned 2-minute
- * duplicate window: the reconciler restores them once it has passed). About 8-12 minutes.
+ * killed between commit and publish, messages deleted behind its back (the reconciler republishes
+ * them under msg ids of their own, so at once). Every hub fault waits until all replicas are current
+ * again before the next: one failure at a time. About 6-12 minutes.
  */
 export const FULL_PLAN: ChaosPlan = {
   name: 'full',
@@ -35,7 +36,8 @@ export const FULL_PLAN: ChaosPlan = {
 /**
  * The version inside `npm test` (test/e2e/chaos.e2e-spec.ts), at most 3 minutes on 2 cores: one
  * POLICE stream leader killed, one service killed, one link cut, one deletion (POLICE's duplicate
- * window shortened to 5 s so the reconciler can restore within the run) and the control.
+ * window shortened to 5 s: the restore no longer needs it, republishes having msg ids of their own, but
+ * the short run keeps covering a stream whose window passes within it) and the control.
  */
 export const SHORT_PLAN: ChaosPlan = {
   name: 'short',
