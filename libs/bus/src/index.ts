@@ -53,6 +53,7 @@ export {
   BusOutboxDeadLetterPath1797250000000,
   BusLedger1797400000000,
   BusAttempt1797500000000,
+  BusOutboxClaimer1797500000001,
 } from './outbox/migrations.js';
 export { INBOX_RETENTION_MS } from './outbox/inbox-retention.js';
 export { appendToOutbox, appendManyToOutbox } from './outbox/append.js';

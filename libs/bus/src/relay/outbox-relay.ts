@@ -91,6 +91,7 @@ export class OutboxRelay {
   private readonly counters = { published: 0, failed: 0, setAside: 0 };
   private lastError: string | undefined;
   private gaugeDueAt = 0;
+  private orphanCheckDueAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 256;
@@ -213,12 +214,16 @@ export class OutboxRelay {
 
   /** One round: claim, publish, settle. Exposed for tests and the CLI. */
   async relayOnce(): Promise<RelayRoundResult> {
+    await this.releaseOrphanedLeases();
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
-    // The lease is a next attempt time like any other: a crashed relay's rows come back when it ends.
+    // The lease is a next attempt time like any other: a crashed relay's rows come back when it ends,
+    // or as soon as a relay sees that its database session is gone (releaseOrphanedLeases).
     const [rows] = (await this.query(
       `UPDATE bus_outbox o
           SET next_attempt_at = now() + $2::int * interval '1 millisecond',
               claimed_until = now() + $2::int * interval '1 millisecond',
+              claimed_by = pg_backend_pid(),
+              claimed_by_since = (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()),
               attempts = o.attempts + 1
          FROM (SELECT id FROM bus_outbox
                 WHERE status = 'pending' AND next_attempt_at <= now()
@@ -288,6 +293,28 @@ export class OutboxRelay {
          SET stream = EXCLUDED.stream, stream_seq = EXCLUDED.stream_seq, acked_at = now(), verified_at = NULL`,
       [done.map((d) => d.id), done.map((d) => d.ack.stream), done.map((d) => d.ack.seq)],
     );
+  }
+
+  /**
+   * Gives back, at once, the leases of relays whose database session is gone (the process died, or
+   * lost its connection): their rows would otherwise wait for the lease to end. At most every
+   * ORPHAN_CHECK_MS; the partial index holds only rows under a lease. A relay that lost its
+   * connection but is still publishing may publish a released row a second time: JetStream's
+   * duplicate window and the consumers' inboxes absorb that, as after any crash.
+   */
+  private async releaseOrphanedLeases(): Promise<void> {
+    if (Date.now() < this.orphanCheckDueAt) return;
+    this.orphanCheckDueAt = Date.now() + ORPHAN_CHECK_MS;
+    const [, released] = (await this.query(
+      `UPDATE bus_outbox o
+          SET next_attempt_at = now(), claimed_until = NULL
+        WHERE o.claimed_until > now() AND o.status = 'pending' AND o.claimed_by IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                           WHERE a.pid = o.claimed_by AND a.backend_start = o.claimed_by_since)`,
+      [],
+    )) as [unknown, number];
+    if (released > 0)
+      this.logger.log(`relay: took back ${released} rows claimed by a relay whose session ended`);
   }
 
   /**
@@ -373,6 +400,9 @@ export class OutboxRelay {
     return publishStoredEvent(js, this.options.signer, row, this.publishTimeoutMs);
   }
 }
+
+/** How often a relay looks for leases held by sessions that are gone, in milliseconds. */
+const ORPHAN_CHECK_MS = 2000;
 
 /** Stored errors are one short line (they are shown in `simpul outbox list`). */
 function oneLine(text: string): string {
