@@ -21,15 +21,13 @@ export class AttemptCounter {
   ) {}
 
   /**
-   * Counts one more attempt for each item and returns its number (1 for a first delivery). Its own
+   * Counts one more attempt for each item and sets its `attempt` (1 for a first delivery). Its own
    * short transaction: the count must survive the apply transaction rolling back or the process
    * dying in it.
    */
-  async begin(items: Admitted[]): Promise<Map<Admitted, number>> {
-    const numbers = new Map<Admitted, number>();
+  async begin(items: Admitted[]): Promise<void> {
     const redelivered = items.filter((p) => p.msg.info.deliveryCount > 1);
-    for (const p of items) numbers.set(p, 1);
-    if (redelivered.length === 0) return numbers;
+    if (redelivered.length === 0) return;
     // Distinct ids: one statement cannot update the same row twice (one event twice in a batch).
     const ids = [...new Set(redelivered.map((p) => p.event.id.toLowerCase()))];
     const rows: Array<{ event_id: string; attempts: number }> = await this.dataSource.query(
@@ -41,8 +39,7 @@ export class AttemptCounter {
       [this.durable, ids],
     );
     const byId = new Map(rows.map((r) => [r.event_id.toLowerCase(), Number(r.attempts)]));
-    for (const p of redelivered) numbers.set(p, byId.get(p.event.id.toLowerCase()) ?? 1);
-    return numbers;
+    for (const p of redelivered) p.attempt = byId.get(p.event.id.toLowerCase()) ?? 1;
   }
 
   /** Deletes the counts of events applied in `manager`'s transaction (only redeliveries have one). */

@@ -158,10 +158,9 @@ export class ConsumerRunner {
         else admitted.push(admission.admitted);
       }
       // Counted before any handler runs (throws when the database is away: the batch is retried).
-      const attempts = await this.attempts.begin(admitted);
+      await this.attempts.begin(admitted);
       const ready: Admitted[] = [];
       for (const p of admitted) {
-        p.attempt = attempts.get(p) ?? 1;
         if (p.attempt > this.options.consumer.maxAttempts) await this.pastLastAttempt(p);
         else ready.push(p);
       }
@@ -176,8 +175,8 @@ export class ConsumerRunner {
 
   /**
    * An attempt past the last one (counted in the database, attempts.ts): the previous attempt died
-   * with its process, or its dead letter could not be stored. Its handlers never run again; it is acked when the inbox shows it
-   * applied, else dead-lettered (held, then nak'ed with a delay, while DEAD_LETTERS refuses: the
+   * with its process, or its dead letter could not be stored. Its handlers never run again; it is
+   * acked when the inbox shows it applied, else dead-lettered (held, then nak'ed with a delay, while DEAD_LETTERS refuses: the
    * server redelivers without limit). A database that cannot answer the inbox check also leads to
    * the dead letter: a replay goes through the inbox and applies it once.
    */
