@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const apps = ['police', 'ministry', 'immigration'];
+const apps = ['police', 'ministry', 'immigration', 'console'];
 
 const noDeepLibImports = {
   group: [
@@ -52,7 +52,7 @@ export default tseslint.config(
     },
   },
   ...apps.map((app) => ({
-    files: [`apps/${app}/**/*.ts`],
+    files: [`apps/${app}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -112,4 +112,6 @@ export default tseslint.config(
     },
   },
   httpOnlyInControllers,
+  // The console's pages run in a browser.
+  { files: ['apps/console/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
 );

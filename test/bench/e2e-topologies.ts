@@ -112,6 +112,7 @@ export async function startSingle(stops: StopList, log: Log): Promise<BenchTarge
     process.env[`${service.toUpperCase()}_DATABASE_URL`] = await database(stops, service);
     process.env[`${service.toUpperCase()}_PORT`] = String(await freePort());
   }
+  process.env.CONSOLE_PORT = String(await freePort());
   const stack = await withServiceNodeOptions(() => startLocalStack(log));
   stops.add(() => stack.stop());
   return {
@@ -140,6 +141,7 @@ export async function startNational(stops: StopList, log: Log): Promise<BenchTar
   const stateDir = ownStateDir(stops, 'national');
   process.env.POLICE_PORT = String(await freePort());
   process.env.MINISTRY_PORT = String(await freePort());
+  process.env.CONSOLE_PORT = String(await freePort());
   const databaseUrls: Record<string, string> = {
     police: await database(stops, 'police'),
     ministry: await database(stops, 'ministry'),

@@ -48,6 +48,7 @@ beforeAll(async () => {
   chmodSync(stateDir, 0o755);
   env.POLICE_PORT = String(await freePort());
   env.MINISTRY_PORT = String(await freePort());
+  env.CONSOLE_PORT = String(await freePort());
   const processes = [
     'police',
     'ministry',

@@ -54,8 +54,9 @@ export async function startTestSystem(name: string): Promise<TestSystem> {
 }
 
 /**
- * A database of the test's own for each service, and a free HTTP port, handed to the launcher
- * through the environment (`<SERVICE>_DATABASE_URL`, `<SERVICE>_PORT`).
+ * A database of the test's own for each service, and a free HTTP port for each service and the
+ * console, handed to the launcher through the environment (`<SERVICE>_DATABASE_URL`, `<SERVICE>_PORT`,
+ * `CONSOLE_PORT`).
  */
 export async function prepareServiceDatabases(name: string): Promise<TestDatabase[]> {
   const databases: TestDatabase[] = [];
@@ -65,5 +66,6 @@ export async function prepareServiceDatabases(name: string): Promise<TestDatabas
     process.env[`${service.toUpperCase()}_DATABASE_URL`] = database.url;
     process.env[`${service.toUpperCase()}_PORT`] = String(await freePort());
   }
+  process.env.CONSOLE_PORT = String(await freePort());
   return databases;
 }

@@ -27,6 +27,7 @@ export async function startNationalTestSystem(name: string): Promise<NationalTes
   delete process.env.NATS_URL;
   process.env.POLICE_PORT = String(await freePort());
   process.env.MINISTRY_PORT = String(await freePort());
+  process.env.CONSOLE_PORT = String(await freePort());
   const processes = [
     'police',
     'ministry',

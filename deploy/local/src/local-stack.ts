@@ -7,6 +7,7 @@ import { ensurePrivacyKeys } from './privacy-keys.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from './postgres.js';
 import { loadReferenceUnits, referenceUnitsPath } from './reference-units.js';
 import type { TrustMaterial } from '@simpul/trust';
+import { launchConsole } from './console-process.js';
 import { launchService, waitForHealthy, type ServiceInstance } from './service-process.js';
 
 export const SERVICES = ['police', 'ministry', 'immigration'] as const;
@@ -24,6 +25,8 @@ const NATS_IDENTITY: Record<ServiceName, string> = {
 export interface LocalStack {
   /** Base URL of each service's HTTP API. */
   urls: Record<ServiceName, string>;
+  /** The console's address (http://127.0.0.1:3100 unless CONSOLE_PORT says otherwise). */
+  consoleUrl: string;
   natsUrl: string;
   tokensFile: string;
   /**
@@ -89,6 +92,10 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
       string
     >;
     log(`services up: ${SERVICES.map((s) => `${s} ${urls[s]}`).join(', ')} (logs in ${statePath('logs')})`);
+    const consoleApp = launchConsole(urls);
+    started.push(consoleApp.process);
+    await waitForHealthy(consoleApp);
+    log(`console: ${consoleApp.url}/`);
     const restartService = async (
       service: ServiceName,
       options: { signal?: NodeJS.Signals } = {},
@@ -98,7 +105,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
       await instances[service].restart(options);
       started[index] = instances[service].process;
     };
-    return { urls, natsUrl: nats.url, tokensFile, restartService, stop };
+    return { urls, consoleUrl: consoleApp.url, natsUrl: nats.url, tokensFile, restartService, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,8 +4,8 @@ import { LauncherError } from './install.js';
 import { isAlive, startManaged, type ManagedProcess } from './managed-process.js';
 import { REPO_ROOT, statePath } from './paths.js';
 
-/** The three services' apps (apps/<app>/dist/main.js). */
-export type ServiceApp = 'police' | 'ministry' | 'immigration';
+/** The apps a launcher starts (apps/<app>/dist/main.js): the three services and the console. */
+export type ServiceApp = 'police' | 'ministry' | 'immigration' | 'console';
 
 /**
  * One running instance of a service, started by the launcher with a fixed environment: `name` is
@@ -52,7 +52,8 @@ export function launchService(
   port: number,
   env: NodeJS.ProcessEnv,
 ): ServiceInstance {
-  migrateService(app, env);
+  // The console keeps no state: nothing to migrate.
+  if (app !== 'console') migrateService(app, env);
   const logs = statePath('logs');
   let current = env;
   const start = () =>

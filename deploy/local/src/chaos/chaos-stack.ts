@@ -46,6 +46,7 @@ export async function startChaosStack(
   delete process.env.NATS_URL;
   process.env.POLICE_PORT = String(await freePort());
   process.env.MINISTRY_PORT = String(await freePort());
+  process.env.CONSOLE_PORT = String(await freePort());
   Object.assign(process.env, env);
   const sites = (loadRegistry(agenciesFile()).sites ?? []).map((s) => ({
     id: s.id,

@@ -9,6 +9,7 @@ import type { ManagedProcess } from '../managed-process.js';
 import { stateDir, statePath } from '../paths.js';
 import { ensurePrivacyKeys } from '../privacy-keys.js';
 import { databaseUrl, ensureDatabases, ensurePostgres } from '../postgres.js';
+import { launchConsole } from '../console-process.js';
 import { launchService, waitForHealthy, type ServiceInstance } from '../service-process.js';
 import { ControlError, startControlServer } from './control-server.js';
 import { NatsNode, waitForCluster, waitForJetStream, waitForLeafLink } from './nats-node.js';
@@ -28,6 +29,8 @@ export interface NationalStack {
   urls: { police: string; ministry: string; immigration: string };
   /** Each site's immigration service. */
   immigration: Record<string, string>;
+  /** The console, which sends each checkpoint desk to its site's immigration service. */
+  consoleUrl: string;
   tokensFile: string;
   topology: LocalTopology;
   hub: NatsNode[];
@@ -272,6 +275,17 @@ export async function startNationalStack(options: NationalStackOptions): Promise
       sites.map((s) => [s.id, services.get(`immigration-${s.id}`)!.url]),
     );
     const scenarioSite = sites.find((s) => s.checkpoints.includes('batam-center')) ?? sites[0]!;
+    const consoleApp = launchConsole({
+      police: services.get('police')!.url,
+      ministry: services.get('ministry')!.url,
+      immigration: immigrationBySite[scenarioSite.id]!,
+      checkpoints: Object.fromEntries(
+        sites.flatMap((site) => site.checkpoints.map((code) => [code, immigrationBySite[site.id]!])),
+      ),
+    });
+    processes.push(consoleApp.process);
+    await waitForHealthy(consoleApp);
+    log(`console: ${consoleApp.url}/`);
     return {
       urls: {
         police: services.get('police')!.url,
@@ -279,6 +293,7 @@ export async function startNationalStack(options: NationalStackOptions): Promise
         immigration: immigrationBySite[scenarioSite.id]!,
       },
       immigration: immigrationBySite,
+      consoleUrl: consoleApp.url,
       tokensFile: trust.tokens.tokensFile,
       topology,
       hub,

@@ -1,0 +1,135 @@
+/** The services' answers the console reads (docs/contract.md §6). */
+export interface ScreeningMatch {
+  entryId: string;
+  entryVersion: number;
+  legalType: string;
+  action: string;
+  score: number;
+  effect?: string;
+  reasons: string[];
+}
+
+export interface ScreeningResult {
+  screeningId: string;
+  decision: 'clear' | 'refer' | 'deny';
+  matches: ScreeningMatch[];
+  reasons?: string[];
+  delaysElsewhere?: { delayId: string; checkpoint: string; validUntil: string }[];
+  watchlist: { sequence: number; asOf: string | null };
+}
+
+export interface OutcomeResult {
+  screeningId: string;
+  outcome: string;
+  delayId?: string;
+  eventId?: string;
+  validUntil?: string;
+}
+
+export interface ReplicaStatus {
+  entries: number;
+  lastSequence: number;
+  lastAppliedAt: string | null;
+  lagSeconds: number;
+  consumerPending?: number;
+  site?: {
+    id: string;
+    leaf: boolean;
+    link: 'up' | 'down' | string;
+    replicaLag?: { entries: number; seconds: number };
+    waitingForHub?: number;
+  };
+}
+
+export interface Alert {
+  alertId: string;
+  caseId: string;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  kind: string;
+  region: string;
+  summary: string;
+  sourceEventIds: string[];
+  status: string;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+export interface CaseEvent {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  source?: string;
+}
+
+export interface CaseView {
+  id: string;
+  region: string;
+  openedAt: string;
+  openedByEventId: string;
+  reportNumbers: string[];
+  interceptionIds: string[];
+  events: CaseEvent[];
+  alertIds: string[];
+  watchlistEntryIds: string[];
+}
+
+export interface Person {
+  fullName: string;
+  nik?: string;
+  passportNumber?: string;
+  dateOfBirth?: string;
+  sex?: 'M' | 'F';
+  aliases?: string[];
+  nationality?: string;
+}
+
+export interface WatchlistEntry {
+  entryId: string;
+  version: number;
+  legalType: string;
+  action: string;
+  person: Person;
+  reason: string;
+  issuedBy: string;
+  decisionNumber?: string;
+  validFrom: string;
+  validUntil: string;
+  caseId?: string;
+  origin?: { unit: string; eventId: string; personId?: string };
+  status: 'active' | 'revoked' | 'expired';
+  revokedAt: string | null;
+  identifiersWithheld: string[];
+}
+
+export interface Company {
+  companyId: string;
+  name: string;
+  licenseNumber?: string;
+  sourceEventIds: string[];
+  firstSeenAt: string;
+  sanctions: {
+    sanctionId: string;
+    sanction: string;
+    effectiveFrom: string;
+    effectiveUntil: string | null;
+    eventId: string;
+  }[];
+}
+
+export interface PreventedDepartures {
+  groupBy: 'polda' | 'checkpoint' | 'month';
+  total?: number;
+  groups: { key: string; prevented: number; eventIds: string[] }[];
+}
+
+export interface CheckpointMatch {
+  matchId?: string;
+  eventId?: string;
+  screeningId?: string;
+  checkpoint: string;
+  decision: string;
+  matchedAt?: string;
+  occurredAt?: string;
+  [field: string]: unknown;
+}
