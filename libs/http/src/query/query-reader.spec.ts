@@ -12,6 +12,14 @@ describe('QueryReader', () => {
     expect(() => reader.done()).not.toThrow();
   });
 
+  it('answers undefined for an absent integer without a fallback', () => {
+    const reader = new QueryReader({ after: '0', 'Last-Event-ID': '' });
+    expect(reader.int('after', 0, Number.MAX_SAFE_INTEGER)).toBe(0);
+    expect(reader.int('Last-Event-ID', 0, Number.MAX_SAFE_INTEGER)).toBeUndefined();
+    expect(reader.int('before', 0, 10)).toBeUndefined();
+    expect(() => reader.done()).not.toThrow();
+  });
+
   it('names every bad parameter at once, never its value', () => {
     const reader = new QueryReader({ status: 'Siti', limit: '0', caseId: '3374010203750001' });
     reader.oneOf('status', ['open'] as const);

@@ -42,7 +42,10 @@ export class QueryReader {
     return new Date(value);
   }
 
-  int(name: string, min: number, max: number, fallback: number): number {
+  /** An integer `min`-`max`; `fallback` (or undefined without one) when the parameter is absent. */
+  int(name: string, min: number, max: number, fallback: number): number;
+  int(name: string, min: number, max: number): number | undefined;
+  int(name: string, min: number, max: number, fallback?: number): number | undefined {
     const value = this.query[name];
     if (value === undefined || value === '') return fallback;
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
