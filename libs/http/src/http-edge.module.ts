@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { MeController, UNIT_NAMES } from './auth/me.controller.js';
 import { TokenRegistry } from './auth/token-registry.js';
 import { UnitTokenGuard } from './auth/unit-token.guard.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
@@ -18,6 +19,11 @@ export interface HttpEdgeOptions {
    */
   tokens?: TokenRegistry;
   /**
+   * Display name per unit id (`unitNamesFromFile(REFERENCE_UNITS_FILE)`), answered by GET /v1/me
+   * (served whenever `tokens` are given); a unit without one is named by its id.
+   */
+  unitNames?: ReadonlyMap<string, string>;
+  /**
    * What /health checks, in order: providers implementing HealthCheck, e.g.
    * `[DatabaseHealthCheck, BusHealthService]` (DatabaseHealthCheck is provided here; the others by
    * their own modules).
@@ -26,8 +32,9 @@ export interface HttpEdgeOptions {
 }
 
 /**
- * What every service's HTTP edge shares: /health and /metrics (no token), the token guard, and the
- * bounds every request passes first (HttpEdgeInterceptor: body nesting, unknown query parameters).
+ * What every service's HTTP edge shares: /health and /metrics (no token), the token guard and
+ * GET /v1/me (with tokens), and the bounds every request passes first (HttpEdgeInterceptor: body
+ * nesting, unknown query parameters).
  */
 @Global()
 @Module({})
@@ -37,11 +44,12 @@ export class HttpEdgeModule {
       ? [
           { provide: TokenRegistry, useValue: options.tokens },
           { provide: APP_GUARD, useClass: UnitTokenGuard },
+          { provide: UNIT_NAMES, useValue: options.unitNames ?? new Map<string, string>() },
         ]
       : [];
     return {
       module: HttpEdgeModule,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...(options.tokens ? [MeController] : [])],
       providers: [
         HealthRegistry,
         { provide: SERVICE_NAME, useValue: serviceName },

@@ -10,6 +10,8 @@ export { SERVICE_NAME } from './service-name.js';
 export { TokenRegistry, hashToken } from './auth/token-registry.js';
 export { UnitTokenGuard, Public, assertActsFor, type AuthenticatedRequest } from './auth/unit-token.guard.js';
 export { CurrentUnit } from './auth/current-unit.decorator.js';
+export { MeController, type MeView } from './auth/me.controller.js';
+export { unitNamesFromFile } from './auth/unit-names.js';
 export { unitFromId, type Unit } from './auth/unit.js';
 export type { HttpEdgeOptions } from './http-edge.module.js';
 export {
