@@ -28,6 +28,7 @@ export {
   type ServiceDatabase,
 } from './config/database-session.js';
 export type { DatabaseSessionLimits } from './config/database-session.js';
+export { DatabaseChangeListener } from './notify/database-change-listener.js';
 
 // provisioning
 export {

@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DatabaseChangeListener } from '@simpul/bus';
 import type { SimpulEvent } from '@simpul/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ImmigrationConfig } from '../config/immigration.config.js';
 import { Clock } from '../deployment/clock.js';
-import { ReplicaChangeListener } from './replica-change-listener.js';
 import { EngineWatchlistMatcher, type IndexedEntry, type WatchlistMatcher } from './watchlist-index.js';
 import { entryRank, type EntryAction, type LegalType } from './watchlist-entry.rules.js';
+
+/** The channel the replica table's trigger notifies on commit of a change (see its migration). */
+export const REPLICA_CHANGE_CHANNEL = 'watchlist_replica_changed';
 
 /** Injection token of the in-memory matcher (libs/screening's engine). */
 export const WATCHLIST_MATCHER = Symbol('WATCHLIST_MATCHER');
@@ -65,7 +68,7 @@ export class WatchlistReplicaService implements OnModuleInit, OnModuleDestroy {
   /** One read of the feed at a time; `queued` is the next one, shared by everyone who asks meanwhile. */
   private tail: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
-  private listener: ReplicaChangeListener | undefined;
+  private listener: DatabaseChangeListener | undefined;
   private poll: NodeJS.Timeout | undefined;
   /** Whether the last read of the feed failed (to log an outage once). */
   private feedFailing = false;
@@ -79,8 +82,9 @@ export class WatchlistReplicaService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.rebuild();
-    this.listener = new ReplicaChangeListener(
+    this.listener = new DatabaseChangeListener(
       this.config.IMMIGRATION_DATABASE_URL,
+      REPLICA_CHANGE_CHANNEL,
       () => void this.refresh(),
     );
     this.listener.start();

@@ -1,25 +1,28 @@
 import pg from 'pg';
-import { DEFAULT_DATABASE_SESSION_LIMITS } from '@simpul/bus';
-
-/** The channel the replica table's trigger notifies on commit of a change (see its migration). */
-export const REPLICA_CHANGE_CHANNEL = 'watchlist_replica_changed';
+import { DEFAULT_DATABASE_SESSION_LIMITS } from '../config/database-session.js';
 
 /**
- * Wakes the index as soon as any instance commits a change of `watchlist_replica`: a LISTEN on a
- * connection of its own (a listening connection cannot go back to the pool). A notification is only
- * a hint: one sent while the connection is down is lost, so the caller also polls, and `onChange`
- * is called after every (re)connect to catch up at once.
+ * Wakes a follower of a table as soon as any instance commits a change to it: a LISTEN on `channel`
+ * (notified by the table's trigger, delivered at commit) on a connection of its own (a listening
+ * connection cannot go back to the pool). A notification is only a hint: one sent while the
+ * connection is down is lost, so the caller also polls, and `onChange` is called after every
+ * (re)connect to catch up at once. Used by immigration's watchlist index and the ministry's alert
+ * stream.
  */
-export class ReplicaChangeListener {
+export class DatabaseChangeListener {
   private client: pg.Client | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
     private readonly url: string,
+    private readonly channel: string,
     private readonly onChange: () => void,
     private readonly retryMs = 1000,
-  ) {}
+  ) {
+    // Interpolated into LISTEN (a channel cannot be a bind parameter): an identifier only.
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid LISTEN channel ${channel}`);
+  }
 
   start(): void {
     void this.connect();
@@ -48,7 +51,7 @@ export class ReplicaChangeListener {
     client.on('end', () => this.reconnectLater(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${REPLICA_CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
       if (this.client === client) this.onChange();
     } catch {
       this.reconnectLater(client);
