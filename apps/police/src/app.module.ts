@@ -7,7 +7,7 @@ import {
   databaseSessionLimits,
   type BusModuleOptions,
 } from '@simpul/bus';
-import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry, unitNamesFromFile } from '@simpul/http';
 import { ArrestsModule } from './arrests/arrests.module.js';
 import { matchesDurableOf, PoliceConfig, policeDeploymentCode } from './config/police.config.js';
 import { PoliceUnits } from './config/police-units.js';
@@ -49,6 +49,7 @@ export class AppModule {
       imports: [
         HttpEdgeModule.forService('police', {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+          unitNames: unitNamesFromFile(config.REFERENCE_UNITS_FILE),
           healthChecks: [DatabaseHealthCheck, BusHealthService],
         }),
         TypeOrmModule.forRoot(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WrongUnit, type Unit } from '@simpul/http';
 import { PoldaNotServed } from './police-units.errors.js';
 import type { PoldaUnit } from './served-poldas.rules.js';
 
@@ -25,5 +26,15 @@ export class PoliceUnits {
     if (!this.serves(code)) {
       throw new PoldaNotServed(code);
     }
+  }
+
+  /**
+   * The code of the served Polda the caller's token belongs to: WrongUnit (403 AUTH.WRONG_UNIT) for
+   * a token of a checkpoint or the ministry, PoldaNotServed (403) for a Polda not served here.
+   */
+  callerPolda(unit: Unit): string {
+    if (unit.kind !== 'polda') throw new WrongUnit(unit.id, 'a Polda');
+    this.assertServed(unit.code);
+    return unit.code;
   }
 }

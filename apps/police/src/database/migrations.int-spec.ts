@@ -46,6 +46,16 @@ it('applies every migration, then reverts each one, leaving no table behind', as
     'interceptions',
     'matches',
   ]);
+  // The lists' indexes: one Polda's records by id (GET /v1/arrests, /v1/interceptions).
+  const indexes: Array<{ indexname: string; indexdef: string }> = await dataSource.query(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('arrests', 'interceptions') ORDER BY indexname`,
+  );
+  expect(indexes.map((i) => i.indexname)).toEqual(
+    expect.arrayContaining(['arrests_polda_arrest_id', 'interceptions_polda_interception_id']),
+  );
+  expect(indexes.find((i) => i.indexname === 'arrests_polda_arrest_id')?.indexdef).toMatch(
+    /\(polda, arrest_id\)/,
+  );
   // Nothing is pending: a second run applies nothing.
   expect(await dataSource.runMigrations()).toEqual([]);
 
