@@ -8,7 +8,7 @@ import {
   type BusLogger,
 } from '@simpul/bus';
 import { checkpointSource } from '@simpul/contracts';
-import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry } from '@simpul/http';
+import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry, unitNamesFromFile } from '@simpul/http';
 import { ImmigrationConfig, servedCheckpoints } from './config/immigration.config.js';
 import { immigrationDataSourceOptions } from './database/data-source-options.js';
 import { DelaysModule } from './delays/delays.module.js';
@@ -49,6 +49,10 @@ export class AppModule {
         ImmigrationCoreModule.forConfig(config),
         HttpEdgeModule.forService('immigration', {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+          // Display names of GET /v1/me only: without the file, units are named by their ids.
+          ...(config.REFERENCE_UNITS_FILE
+            ? { unitNames: unitNamesFromFile(config.REFERENCE_UNITS_FILE) }
+            : {}),
           healthChecks: [DatabaseHealthCheck, BusHealthService],
         }),
         TypeOrmModule.forRoot(

@@ -47,6 +47,20 @@ afterAll(async () => {
   await t?.stop();
 });
 
+describe('GET /v1/me', () => {
+  it('names the checkpoint from the reference units, and answers 401 for an unknown token', async () => {
+    expect(await send('GET', '/v1/me')).toEqual({
+      status: 200,
+      body: { unit: 'checkpoint:batam-center', name: 'Pelabuhan Batam Center', kind: 'checkpoint' },
+    });
+    const unknown = await fetch(`${t.baseUrl}/v1/me`, {
+      headers: { authorization: 'Bearer not-a-registered-token-0123' },
+    });
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ code: 'AUTH.TOKEN_UNKNOWN' });
+  });
+});
+
 describe('the immigration HTTP edge', () => {
   it('a screening body nested 40,000 levels deep is 400 naming the rule, not 500, and writes nothing', async () => {
     const before = await screenings();

@@ -21,6 +21,12 @@ export class ImmigrationConfig extends BusClientConfig {
   /** Hash → unit id of the API tokens (written by the launcher or onboarding); required, no default. */
   @Expose() @IsString() TOKEN_HASHES_FILE!: string;
 
+  /**
+   * Reference units (deploy/reference/units.json in a local run, where the launcher sets it): only
+   * the display names GET /v1/me answers. Optional: empty = units are named by their ids.
+   */
+  @Expose() @IsString() REFERENCE_UNITS_FILE: string = '';
+
   /** Checkpoint codes this deployment serves, comma-separated; required, no default. */
   @Expose()
   @Matches(/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/)

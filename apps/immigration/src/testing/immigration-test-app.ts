@@ -80,6 +80,7 @@ export async function startImmigrationTestApp(
       SIMPUL_KEYS_DIR: infra.keys.dir,
       TOKEN_HASHES_FILE: infra.tokensFile,
       IMMIGRATION_CHECKPOINTS: REFERENCE_CHECKPOINTS,
+      REFERENCE_UNITS_FILE,
       ...options.env,
     });
     const migrator = new DataSource(immigrationDataSourceOptions(infra.db.url));
