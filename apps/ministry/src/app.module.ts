@@ -2,7 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusHealthService, BusModule, busClientOptions, databaseSessionLimits } from '@simpul/bus';
 import { MINISTRY_SOURCE } from '@simpul/contracts';
-import { DatabaseHealthCheck, HttpEdgeModule, IdempotencyModule, TokenRegistry } from '@simpul/http';
+import {
+  DatabaseHealthCheck,
+  HttpEdgeModule,
+  IdempotencyModule,
+  TokenRegistry,
+  unitNamesFromFile,
+} from '@simpul/http';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -26,6 +32,7 @@ export class AppModule {
         AuditModule,
         HttpEdgeModule.forService('ministry', {
           tokens: TokenRegistry.fromFile(config.TOKEN_HASHES_FILE),
+          unitNames: unitNamesFromFile(config.REFERENCE_UNITS_FILE),
           healthChecks: [BusHealthService, DatabaseHealthCheck],
         }),
         TypeOrmModule.forRoot(

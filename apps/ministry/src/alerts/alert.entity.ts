@@ -19,4 +19,10 @@ export class AlertEntity {
   @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt!: Date | null;
   /** Unit id of the desk that acknowledged it. */
   @Column('text', { name: 'acknowledged_by', nullable: true }) acknowledgedBy!: string | null;
+  /**
+   * Position in the alerts' change feed (bigint, as a decimal string): stamped at the commit of every
+   * insert or update, in commit order (migration AlertChangeFeed1797600000001). Written by the
+   * database only.
+   */
+  @Column({ type: 'bigint', name: 'change_seq', insert: false, update: false }) changeSeq!: string;
 }

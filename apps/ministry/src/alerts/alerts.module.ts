@@ -3,11 +3,13 @@ import { AlertExpiringEntriesService } from './alert-expiring-entries/alert-expi
 import { AcknowledgeAlertHttpController } from './acknowledge-alert/acknowledge-alert.http.controller.js';
 import { ListAlertsHttpController } from './list-alerts/list-alerts.http.controller.js';
 import { RaiseAlertService } from './raise-alert/raise-alert.service.js';
+import { AlertChanges } from './stream-alerts/alert-changes.service.js';
+import { StreamAlertsHttpController } from './stream-alerts/stream-alerts.http.controller.js';
 
-/** Alerts for the rapid response team: raised by reactions, listed and acknowledged by the desk. */
+/** Alerts for the rapid response team: raised by reactions, listed, streamed and acknowledged by the desk. */
 @Module({
-  controllers: [ListAlertsHttpController, AcknowledgeAlertHttpController],
-  providers: [RaiseAlertService, AlertExpiringEntriesService],
+  controllers: [ListAlertsHttpController, StreamAlertsHttpController, AcknowledgeAlertHttpController],
+  providers: [RaiseAlertService, AlertExpiringEntriesService, AlertChanges],
   exports: [RaiseAlertService],
 })
 export class AlertsModule {}

@@ -11,6 +11,7 @@ import { CreateMinistryTables1764600000000 } from './migrations/1764600000000-cr
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/1797300000001-move-idempotency-keys-to-http.js';
+import { AlertChangeFeed1797600000001 } from './migrations/1797600000001-alert-change-feed.js';
 
 /** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
@@ -32,6 +33,7 @@ export const MINISTRY_MIGRATIONS = [
   PseudonymiseIdentities1796100000000,
   ...HTTP_MIGRATIONS,
   MoveIdempotencyKeysToHttp1797300000001,
+  AlertChangeFeed1797600000001,
 ];
 
 /**

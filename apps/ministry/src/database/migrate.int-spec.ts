@@ -7,6 +7,7 @@ import { PersonVault } from '../identities/person-vault.js';
 import { ministryDataSourceOptions, MINISTRY_MIGRATIONS } from './data-source-options.js';
 import { migrateMinistry } from './migrate.js';
 import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/1797300000001-move-idempotency-keys-to-http.js';
+import { AlertChangeFeed1797600000001 } from './migrations/1797600000001-alert-change-feed.js';
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 
@@ -291,6 +292,52 @@ describe('ministry migrations', () => {
         { key: 'k-1', response: { id: 'x' } },
       ]);
       expect(await tables(dataSource)).not.toContain('ministry_idempotency_key');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('numbers existing alerts in the order they were raised, then every later change at its commit', async () => {
+    await migrateMinistry(db.url);
+    const dataSource = new DataSource(ministryDataSourceOptions(db.url));
+    await dataSource.initialize();
+    try {
+      for (let i = undoneThrough(AlertChangeFeed1797600000001); i > 0; i--)
+        await dataSource.undoLastMigration();
+      const caseId = '0190a000-0000-7000-8000-0000000000f1';
+      await dataSource.query(`DELETE FROM ministry_alert`);
+      await dataSource.query(
+        `INSERT INTO ministry_case (id, region, opened_by_event_id) VALUES ($1, 'riau', $1) ON CONFLICT DO NOTHING`,
+        [caseId],
+      );
+      const alert = (id: string, raisedAt: string) =>
+        dataSource.query(
+          `INSERT INTO ministry_alert (id, case_id, severity, kind, region, summary, source_event_ids, raised_at)
+           VALUES ($1, $2, 'high', 'interception', 'riau', 's', '{}', $3)`,
+          [id, caseId, raisedAt],
+        );
+      const [later, earlier, next] = [
+        '0190a000-0000-7000-8000-0000000000a1',
+        '0190a000-0000-7000-8000-0000000000a2',
+        '0190a000-0000-7000-8000-0000000000a3',
+      ];
+      await alert(later, '2025-07-02T00:00:00Z');
+      await alert(earlier, '2025-07-01T00:00:00Z');
+      expect(await migrateMinistry(db.url)).toEqual(namesFrom(AlertChangeFeed1797600000001));
+      const feed = () =>
+        dataSource.query(`SELECT id, change_seq::int AS seq, status FROM ministry_alert ORDER BY change_seq`);
+      expect(await feed()).toEqual([
+        { id: earlier, seq: 1, status: 'open' },
+        { id: later, seq: 2, status: 'open' },
+      ]);
+      // A new alert, then an acknowledgement of the first: each goes to the end of the feed.
+      await alert(next, '2025-06-01T00:00:00Z');
+      await dataSource.query(`UPDATE ministry_alert SET status = 'acknowledged' WHERE id = $1`, [earlier]);
+      const after = await feed();
+      expect(after.map((row: { id: string }) => row.id)).toEqual([later, next, earlier]);
+      expect(after[2].status).toBe('acknowledged');
+      await dataSource.query(`DELETE FROM ministry_alert`);
+      await dataSource.query(`DELETE FROM ministry_case WHERE id = $1`, [caseId]);
     } finally {
       await dataSource.destroy();
     }

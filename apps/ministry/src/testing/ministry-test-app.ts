@@ -17,6 +17,7 @@ import {
   startTestInfra,
   waitFor,
   type TestDatabase,
+  type TestInfra,
   type TestKeys,
   type TestNatsServer,
 } from '@simpul/bus/testing';
@@ -55,6 +56,11 @@ export interface MinistryTestAppOptions {
   env?: Record<string, string>;
   /** The PII keys to run with; fresh ones when not given. */
   privacyKeys?: ReturnType<typeof generatePrivacyKeys>;
+  /**
+   * Another instance (replica) of that ministry: its nats-server, database, keys, token file and
+   * config (`units`, `env` and `privacyKeys` are then ignored); stopping this one leaves them to it.
+   */
+  alongside?: MinistryTestApp;
 }
 
 export interface ApiCallOptions {
@@ -75,6 +81,8 @@ export interface ApiAnswer {
 export interface MinistryTestApp {
   app: INestApplication;
   baseUrl: string;
+  /** The config the app runs with (what an instance alongside runs with too). */
+  config: MinistryConfig;
   dataSource: DataSource;
   nats: TestNatsServer;
   db: TestDatabase;
@@ -95,17 +103,22 @@ export interface MinistryTestApp {
 }
 
 export async function startMinistryTestApp(options: MinistryTestAppOptions): Promise<MinistryTestApp> {
-  const privacyKeys = options.privacyKeys ?? generatePrivacyKeys('test');
-  const infra = await startTestInfra({
-    database: options.database,
-    units: options.units ?? [
-      { unit: 'polda:riau', source: poldaSource('riau') },
-      { unit: 'ministry:service', source: MINISTRY_SOURCE },
-    ],
-    tokenHashes: Object.fromEntries(
-      Object.entries(options.tokens).map(([token, unit]) => [hashToken(token), unit]),
-    ),
-  });
+  const other = options.alongside;
+  const privacyKeys = other?.privacyKeys ?? options.privacyKeys ?? generatePrivacyKeys('test');
+  const own = other
+    ? undefined
+    : await startTestInfra({
+        database: options.database,
+        units: options.units ?? [
+          { unit: 'polda:riau', source: poldaSource('riau') },
+          { unit: 'ministry:service', source: MINISTRY_SOURCE },
+        ],
+        tokenHashes: Object.fromEntries(
+          Object.entries(options.tokens).map(([token, unit]) => [hashToken(token), unit]),
+        ),
+      });
+  // Alongside another instance: its infrastructure, which it stops.
+  const infra = own ?? { nats: other!.nats, db: other!.db, keys: other!.keys, stop: async () => undefined };
   let app: INestApplication | undefined;
   let nc: NatsConnection | undefined;
   const stop = async (): Promise<void> => {
@@ -114,17 +127,7 @@ export async function startMinistryTestApp(options: MinistryTestAppOptions): Pro
     await infra.stop();
   };
   try {
-    await migrateMinistry(infra.db.url);
-    const config = loadConfig(MinistryConfig, {
-      MINISTRY_DATABASE_URL: infra.db.url,
-      NATS_URL: infra.nats.url,
-      SIMPUL_KEYS_DIR: infra.keys.dir,
-      TOKEN_HASHES_FILE: infra.tokensFile,
-      REFERENCE_UNITS_FILE,
-      MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
-      MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
-      ...options.env,
-    });
+    const config = own ? await migratedConfig(own, privacyKeys, options.env) : other!.config;
     app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
     app.useGlobalFilters(new ApiExceptionFilter());
     await app.listen(0, '127.0.0.1');
@@ -140,6 +143,7 @@ export async function startMinistryTestApp(options: MinistryTestAppOptions): Pro
     return {
       app,
       baseUrl,
+      config,
       dataSource,
       nats: infra.nats,
       db: infra.db,
@@ -182,6 +186,25 @@ export async function startMinistryTestApp(options: MinistryTestAppOptions): Pro
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Migrates the infrastructure's database and answers the config a first instance runs with. */
+async function migratedConfig(
+  infra: TestInfra,
+  privacyKeys: ReturnType<typeof generatePrivacyKeys>,
+  env: Record<string, string> = {},
+): Promise<MinistryConfig> {
+  await migrateMinistry(infra.db.url);
+  return loadConfig(MinistryConfig, {
+    MINISTRY_DATABASE_URL: infra.db.url,
+    NATS_URL: infra.nats.url,
+    SIMPUL_KEYS_DIR: infra.keys.dir,
+    TOKEN_HASHES_FILE: infra.tokensFile,
+    REFERENCE_UNITS_FILE,
+    MINISTRY_PII_ENCRYPTION_KEY: privacyKeys.encryptionKey,
+    MINISTRY_PII_INDEX_KEY: privacyKeys.indexKey,
+    ...env,
+  });
 }
 
 /** Every ministry.* message a consumer of the test's own has seen, by subject. */
