@@ -22,6 +22,8 @@ interface FieldProps {
   error?: ApiError;
   hint?: string;
   required?: boolean;
+  /** A stable id for the input (a page that moves focus to it); one is made up otherwise. */
+  id?: string;
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }
 
@@ -29,8 +31,9 @@ interface FieldProps {
  * A labelled form field with its problems below it, tied to the input for screen readers: the
  * contract's rules, as the service reported them, shown where the officer types.
  */
-export function Field({ label, path, error, hint, required, children }: FieldProps) {
-  const id = useId();
+export function Field({ label, path, error, hint, required, id: givenId, children }: FieldProps) {
+  const madeId = useId();
+  const id = givenId ?? madeId;
   const { t } = useLanguage();
   const problems = useProblemText()(error, path);
   const describedBy = [hint ? `${id}-hint` : '', problems.length ? `${id}-problems` : '']

@@ -102,11 +102,16 @@ export function ScreeningDesk() {
           data-testid="screen-form"
           aria-label={t('screening.title')}
         >
-          <Field label={t('person.fullName')} path="traveler.fullName" error={error} required>
+          <Field
+            label={t('person.fullName')}
+            path="traveler.fullName"
+            error={error}
+            required
+            id="screen-fullName"
+          >
             {(props) => (
               <input
                 {...props}
-                id="screen-fullName"
                 data-testid="screen-fullName"
                 value={form.fullName}
                 onChange={set('fullName')}

@@ -30,7 +30,7 @@ function PreventedChart({ groupBy }: { groupBy: Grouping }) {
       <h2 id={titleId}>{t(`dashboard.by_${groupBy}`)}</h2>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />

@@ -7,17 +7,17 @@ import { useLanguage } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session';
 import { unitCode } from '../../session/session-storage';
 
+/** One item of GET /v1/arrests or GET /v1/interceptions: counts, never the people (no personal data). */
 export interface RecordSummary {
   id: string;
   eventId: string;
   occurredAt: string;
-  recordedAt?: string;
+  recordedAt: string;
+  location?: { name?: string };
   reportNumber?: string;
-  suspectCount?: number;
-  atLargeCount?: number;
+  suspects?: number;
   candidateCount?: number;
-  exitPoint?: string | null;
-  destinationCountry?: string;
+  route?: { exitPoint?: string; destinationCountry?: string };
 }
 
 interface Page {
@@ -36,7 +36,7 @@ function RecordList({ kind }: { kind: 'arrests' | 'interceptions' }) {
     queryFn: ({ pageParam, signal }) =>
       api<Page>(
         'police',
-        `/v1/${kind}?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        `/v1/${kind}?limit=20${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`,
         { signal },
       ),
     getNextPageParam: (last) => last.next ?? undefined,
@@ -71,12 +71,12 @@ function RecordList({ kind }: { kind: 'arrests' | 'interceptions' }) {
                   <td>{item.reportNumber}</td>
                 ) : (
                   <td>
-                    {item.exitPoint ?? '–'} → {item.destinationCountry ?? '–'}
+                    {item.route?.exitPoint ?? '–'} → {item.route?.destinationCountry ?? '–'}
                   </td>
                 )}
                 <td>
                   {kind === 'arrests'
-                    ? `${formatNumber(item.suspectCount ?? 0, language)}${item.atLargeCount ? ` (${t('records.atLarge', { count: item.atLargeCount })})` : ''}`
+                    ? formatNumber(item.suspects ?? 0, language)
                     : formatNumber(item.candidateCount ?? 0, language)}
                 </td>
                 <td className="mono small">{item.id}</td>
