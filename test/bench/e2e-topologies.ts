@@ -63,7 +63,11 @@ export interface BenchTarget {
   caFile: string;
   adminCredsFile: string;
   police: string;
+  ministry: string;
+  /** The console, its checkpoint desks sent to each site's immigration deployment. */
+  consoleUrl: string;
   tokens: Record<string, string>;
+  tokensFile: string;
   sites: BenchSite[];
 }
 
@@ -121,7 +125,10 @@ export async function startSingle(stops: StopList, log: Log): Promise<BenchTarge
     caFile: join(stateDir, 'tls', 'ca.pem'),
     adminCredsFile: unitCredsFile(stateDir, 'admin:operator'),
     police: stack.urls.police,
+    ministry: stack.urls.ministry,
+    consoleUrl: stack.consoleUrl,
     tokens: tokensOf(stack.tokensFile),
+    tokensFile: stack.tokensFile,
     sites: [
       {
         site: 'local',
@@ -158,7 +165,10 @@ export async function startNational(stops: StopList, log: Log): Promise<BenchTar
     caFile: stack.topology.ca,
     adminCredsFile: unitCredsFile(stateDir, 'admin:operator'),
     police: stack.urls.police,
+    ministry: stack.urls.ministry,
+    consoleUrl: stack.consoleUrl,
     tokens: tokensOf(stack.tokensFile),
+    tokensFile: stack.tokensFile,
     sites: stack.topology.sites.map((s) => ({
       site: s.site,
       immigration: s.immigrationUrl,

@@ -201,7 +201,7 @@ describe('checkpoint desk', () => {
   it('names a missing full name as a field error and screens nothing', async () => {
     const page = await deskPage('checkpoint:batam-center', 'en', { refusalsExpected: true });
     await page.getByTestId('screen-submit').click();
-    await expect(page.locator('.field-invalid').first().innerText()).resolves.toContain('is too short');
+    await expect(page.locator('.field-invalid').first().innerText()).resolves.toContain('is required');
     await expect(page.getByTestId('decision').count()).resolves.toBe(0);
     await page.close();
   });

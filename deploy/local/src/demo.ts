@@ -56,6 +56,9 @@ await runUntilSignal(async (log) => {
       `\nAPIs: police ${stack.urls.police}/docs, ministry ${stack.urls.ministry}/docs, immigration ${stack.urls.immigration}/docs`,
     );
     console.log(`Tokens: ${stack.tokensFile}`);
+    console.log(
+      `Console: ${stack.consoleUrl}/ (sign in with a token from that file: ministry:desk, checkpoint:batam-center, polda:riau)`,
+    );
   } catch (error) {
     console.error(`simpul: the scenario failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -29,7 +29,9 @@ export const EMPTY_PERSON: PersonValues = {
 
 /** A Person as the contract wants it: blanks left out. */
 export function personBody(values: PersonValues): Record<string, string> {
-  const person: Record<string, string> = { fullName: values.fullName.trim() };
+  // A blank name is left out, so the service says it is required (not that it is too short).
+  const person: Record<string, string> = {};
+  if (values.fullName.trim()) person.fullName = values.fullName.trim();
   if (values.nik.trim()) person.nik = values.nik.trim();
   if (values.passportNumber.trim()) person.passportNumber = values.passportNumber.trim().toUpperCase();
   if (values.dateOfBirth) person.dateOfBirth = values.dateOfBirth;

@@ -63,6 +63,7 @@ export function Decision({
       className={`decision decision-${result.decision}`}
       data-testid="decision"
       data-decision={result.decision}
+      data-screening-id={result.screeningId}
       aria-labelledby="decision-word"
     >
       <p className="decision-word" id="decision-word">

@@ -34,7 +34,9 @@ const EMPTY: Traveller = {
 
 /** The screening request: only what the officer filled in (only the full name is required). */
 export function screeningBody(checkpoint: string, form: Traveller): Record<string, unknown> {
-  const traveler: Record<string, string> = { fullName: form.fullName.trim() };
+  // A blank name is left out, so the service says it is required (not that it is too short).
+  const traveler: Record<string, string> = {};
+  if (form.fullName.trim()) traveler.fullName = form.fullName.trim();
   if (form.dateOfBirth) traveler.dateOfBirth = form.dateOfBirth;
   if (form.sex) traveler.sex = form.sex;
   if (form.nik.trim()) traveler.nik = form.nik.trim();
