@@ -138,6 +138,9 @@ try {
     `| console: click → decision on screen | ${ms(console_.p50)} | ${ms(console_.p99)} | ${ms(console_.max)} |`,
   );
   console.log(
+    `| in the page: click event → DOM      | ${ms(inPage.p50)} | ${ms(inPage.p99)} | ${ms(inPage.max)} |`,
+  );
+  console.log(
     `| API: POST /v1/screenings (baseline) | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} |`,
   );
   console.log('');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { waitFor } from '@simpul/bus/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +17,9 @@ import { startTestSystem, type TestSystem } from '../support/local-system.js';
 // The console (docs/console.md) in Debian's chromium against the real services: every desk signs
 // in with its unit's token, does its work, and reads the same figures the APIs give; every page
 // in both languages, without an untranslated key, a console error or a serious axe violation.
+// A page's steps each wait for what they need (Playwright's own 30 s at most); the test's bound is theirs.
+jest.setTimeout(60_000);
+
 let system: TestSystem;
 let api: ApiClient;
 let browser: Browser;
@@ -263,6 +266,31 @@ describe('ministry desk', () => {
     await page.close();
   });
 
+  it("re-identifies an entry's person only with a stated purpose, and the ministry audits the read", async () => {
+    const page = await deskPage('ministry:desk', 'en');
+    await page.goto(`${consoleUrl}/ministry/watchlist`);
+    await page.getByLabel('Legal type').first().selectOption('dpo');
+    const table = page.getByTestId('watchlist-table');
+    await expect(table.innerText()).resolves.toContain(BROKER.fullName);
+    // The broker's row: the list withholds his NIK from checkpoints; re-identification shows it.
+    const row = table.locator('tr', { hasText: BROKER.fullName });
+    await row.getByRole('button', { name: 'Manage' }).click();
+    await row.getByRole('button', { name: 'Re-identify' }).click();
+    await row.getByLabel(/^Purpose/).selectOption('investigation');
+    await row.getByRole('button', { name: 'Show identity' }).click();
+    const shown = await row.getByTestId('reidentified').innerText();
+    expect(shown).toContain(nikFor(BROKER.dateOfBirth, 'M', 4321));
+    const trail = await api.ok(
+      'ministry',
+      'ministry:desk',
+      'GET',
+      `/v1/audit/subject?nik=${nikFor(BROKER.dateOfBirth, 'M', 4321)}&purpose=data_subject_request`,
+    );
+    const read = (trail.records as Json[]).find((r) => r.purpose === 'investigation');
+    expect(read?.official).toBe('198705122010011001');
+    await page.close();
+  });
+
   it('shows the case timeline with every linked event', async () => {
     const page = await deskPage('ministry:desk', 'en');
     await page.goto(`${consoleUrl}/ministry/cases/${caseId}`);
@@ -307,6 +335,32 @@ describe('Polda desk', () => {
     await page.goto(`${consoleUrl}/polda/records`);
     await page.locator(`[data-record-id="${id}"]`).waitFor();
     await page.close();
+  });
+
+  it("records a foiled departure from its form, and the ministry's feed shows its alert", async () => {
+    const ministry = await deskPage('ministry:desk', 'en');
+    await ministry.getByTestId('alert').first().waitFor();
+    const page = await deskPage('polda:riau', 'en');
+    await page.goto(`${consoleUrl}/polda/interception`);
+    await page.getByTestId('interception-occurredAt').fill('2026-12-02T05:15');
+    await page.getByTestId('interception-locationName').fill('Pantai Pulau Rupat');
+    await page.getByTestId('interception-exitPoint').fill('dumai');
+    await page.getByTestId('interception-destinationCountry').fill('mys');
+    await page.getByLabel('Full name').first().fill('Siti Aminah');
+    await page.getByTestId('interception-candidateCount').fill('3');
+    await page.getByTestId('interception-submit').click();
+    const eventId = await page.getByTestId('recorded').getAttribute('data-event-id');
+    const alertId = await waitFor(
+      async () => {
+        const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts');
+        return (alerts as Json[]).find((a) => (a.sourceEventIds as string[]).includes(eventId!))?.alertId as
+          string | undefined;
+      },
+      { timeoutMs: 20_000, description: 'the alert of the foiled departure recorded in the console' },
+    );
+    await ministry.locator(`[data-testid="alert"][data-alert-id="${alertId}"]`).waitFor({ timeout: 10_000 });
+    await page.close();
+    await ministry.close();
   });
 
   it("lists the checkpoint matches on Polda Kepri's suspects", async () => {

@@ -4,18 +4,7 @@ import type { ReplicaStatus } from '../../api/types';
 import { Instant } from '../../components/Instant';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/i18n';
-
-/** A replica further behind than this is stale: the officer is told, and screening goes on. */
-export const STALE_AFTER_SECONDS = 300;
-
-export type Freshness = 'fresh' | 'stale' | 'offline';
-
-export function freshnessOf(status: ReplicaStatus | undefined, failed: boolean): Freshness {
-  if (failed || !status) return 'offline';
-  if (status.site && status.site.link !== 'up') return 'offline';
-  const behind = Math.max(status.lagSeconds ?? 0, status.site?.replicaLag?.seconds ?? 0);
-  return behind > STALE_AFTER_SECONDS ? 'stale' : 'fresh';
-}
+import { freshnessOf } from './freshness';
 
 /**
  * How current this checkpoint's watchlist replica is (GET /v1/watchlist/status, every 5 s): entries,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { CaseView as Case } from '../../api/types';
+import type { CaseView as Case, WatchlistEntry } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
@@ -30,6 +30,16 @@ export function CaseView() {
         access: { official: session.officer, purpose: 'case_handling' },
       }),
     refetchInterval: 10_000,
+  });
+  const access = { official: session.officer, purpose: 'case_handling' };
+  const entries = useQuery({
+    queryKey: ['case-entries', caseId],
+    queryFn: ({ signal }) =>
+      api<{ entries: WatchlistEntry[] }>('ministry', `/v1/watchlist?caseId=${encodeURIComponent(caseId)}`, {
+        signal,
+        access,
+      }),
+    enabled: found.isSuccess,
   });
   if (found.isError) return <ErrorNotice error={found.error} />;
   const value = found.data;
@@ -68,6 +78,39 @@ export function CaseView() {
           </li>
         ))}
       </ol>
+      <h2>{t('case.entries')}</h2>
+      <ErrorNotice error={entries.error} />
+      {entries.data ? (
+        <table className="data" data-testid="case-entries">
+          <thead>
+            <tr>
+              <th scope="col">{t('person.fullName')}</th>
+              <th scope="col">{t('watchlist.legalType')}</th>
+              <th scope="col">{t('watchlist.action')}</th>
+              <th scope="col">{t('watchlist.validity')}</th>
+              <th scope="col">{t('watchlist.status')}</th>
+              <th scope="col">{t('case.origin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.data.entries.map((entry) => (
+              <tr key={entry.entryId}>
+                <td>{entry.person.fullName}</td>
+                <td>{t(`legalType.${entry.legalType}`)}</td>
+                <td>{t(`action.${entry.action}`)}</td>
+                <td>
+                  <Instant iso={entry.validFrom} place={value.region} /> –{' '}
+                  <Instant iso={entry.validUntil} place={value.region} />
+                </td>
+                <td>{t(`entryStatus.${entry.status}`)}</td>
+                <td className="mono small">
+                  {entry.origin ? `${entry.origin.unit} · ${entry.origin.eventId}` : entry.issuedBy}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,13 @@ export function RecordedNotice({ recorded }: { recorded: Recorded | undefined })
   const { t } = useLanguage();
   if (!recorded) return null;
   return (
-    <p className="notice notice-ok" role="status" data-testid="recorded" data-record-id={recorded.id}>
+    <p
+      className="notice notice-ok"
+      role="status"
+      data-testid="recorded"
+      data-record-id={recorded.id}
+      data-event-id={recorded.eventId}
+    >
       ✓ {t('form.recorded')} <span className="mono">{recorded.id}</span> ({t('form.eventId')}{' '}
       <span className="mono">{recorded.eventId}</span>)
     </p>
