@@ -189,6 +189,27 @@ describe('the national topology (local run)', () => {
   );
 
   it(
+    "sends each checkpoint desk of the console to its own site's immigration deployment",
+    async () => {
+      const tokens = JSON.parse(readFileSync(join(stateDir, 'tokens.json'), 'utf8')) as Record<
+        string,
+        string
+      >;
+      const consoleUrl = `http://127.0.0.1:${env.CONSOLE_PORT}`;
+      for (const site of topology.sites) {
+        for (const checkpoint of site.checkpoints) {
+          const res = await fetch(`${consoleUrl}/api/immigration/${checkpoint}/v1/watchlist/status`, {
+            headers: { authorization: `Bearer ${tokens[`checkpoint:${checkpoint}`]}` },
+          });
+          expect(res.status).toBe(200);
+          expect(((await res.json()) as { site: { id: string } }).site.id).toBe(site.site);
+        }
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
     'refuses a link change for a site without a leaf, naming the sites that have one',
     () => {
       const result = simpul('site', 'link', 'central', 'down');
