@@ -128,6 +128,20 @@ describe('sign-in', () => {
     await page.close();
   });
 
+  it('ends the session when a service refuses its token, and says why', async () => {
+    const page = await deskPage('polda:riau', 'en', { refusalsExpected: true });
+    // The token stops being accepted while the officer is signed in (as after `simpul agency revoke`).
+    await page.evaluate(
+      `sessionStorage.setItem('simpul.session', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('simpul.session')), token: 'revoked' }))`,
+    );
+    await page.goto(`${consoleUrl}/polda/records`);
+    await expect(page.getByTestId('session-refused').innerText()).resolves.toContain('Your session ended');
+    await expect(
+      page.evaluate<string | null>("sessionStorage.getItem('simpul.session')"),
+    ).resolves.toBeNull();
+    await page.close();
+  });
+
   it('refuses an unknown token with a clear message and keeps nothing', async () => {
     const page = await newPage({ refusalsExpected: true });
     await page.goto(`${consoleUrl}/`);
@@ -236,6 +250,43 @@ describe('ministry desk', () => {
     await alert.waitFor({ state: 'detached' });
     const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts?status=acknowledged');
     expect((alerts as Json[]).map((a) => a.alertId)).toContain(alertId);
+    await page.close();
+  });
+
+  it('reconnects after the ministry restarts and shows the alerts raised meanwhile, once each', async () => {
+    const page = await deskPage('ministry:desk', 'en', { refusalsExpected: true });
+    await page.getByTestId('alert').first().waitFor();
+    await expect(page.getByTestId('alert-feed-state').getAttribute('data-state')).resolves.toBe('live');
+    // The feed's states, noted in the page as they change.
+    await page.evaluate(`(() => {
+      const state = document.querySelector('[data-testid="alert-feed-state"]');
+      window.__feedStates = [];
+      new MutationObserver(() => window.__feedStates.push(state.getAttribute('data-state'))).observe(state, {
+        attributes: true,
+      });
+    })()`);
+    // The ministry dies under the open stream; a foiled departure is recorded while it is down.
+    await system.stack.restartService('ministry', { signal: 'SIGKILL' });
+    const recorded = await api.ok('police', 'polda:kepri', 'POST', '/v1/interceptions', {
+      ...foiledDepartureBody({ runId: 'console-3', occurredAt: new Date(Date.now() - 1_800_000) }),
+      polda: 'kepri',
+    });
+    const alertId = await waitFor(
+      async () => {
+        const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts');
+        return (alerts as Json[]).find((a) => (a.sourceEventIds as string[]).includes(recorded.eventId))
+          ?.alertId as string | undefined;
+      },
+      { timeoutMs: 30_000, description: 'the alert raised after the restart' },
+    );
+    await page.locator(`[data-testid="alert"][data-alert-id="${alertId}"]`).waitFor({ timeout: 20_000 });
+    expect(await page.evaluate<string[]>('window.__feedStates')).toContain('reconnecting');
+    await expect(page.getByTestId('alert-feed-state').getAttribute('data-state')).resolves.toBe('live');
+    // Every alert shown once, however many times the stream resumed.
+    const ids = await page
+      .getByTestId('alert')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-alert-id')));
+    expect(new Set(ids).size).toBe(ids.length);
     await page.close();
   });
 
@@ -435,23 +486,34 @@ const PAGES: { name: string; unit: string; path: () => string; ready: string }[]
   },
 ];
 
+/**
+ * One signed-in tab per unit for the page checks: each page is opened in it, in the language of
+ * the check (switched with the console's own button), as an officer moves between pages.
+ */
+const tabs = new Map<string, Promise<Page>>();
+const tabOf = (unit: string): Promise<Page> => {
+  if (!tabs.has(unit)) tabs.set(unit, deskPage(unit, 'id'));
+  return tabs.get(unit)!;
+};
+
 describe.each(['id', 'en'] as const)('every page in %s', (language) => {
   it.each(PAGES.map((p) => [p.name, p] as const))('%s: translated, accessible', async (_name, target) => {
-    const page = await deskPage(target.unit, language);
+    const page = await tabOf(target.unit);
     const errors = collectConsoleErrors(page);
     await page.goto(`${consoleUrl}${target.path()}`);
+    await chooseLanguage(page, language);
     await page.locator(target.ready).first().waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe(language);
     // An untranslated key shows as itself (`nav.alerts`) and is reported to the console.
     expect(errors.filter((e) => e.includes('untranslated'))).toEqual([]);
     expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+\.[a-z]+[A-Z_][A-Za-z_]*\b/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.close();
   });
 });
 
 describe('after every page above', () => {
-  it('no error was written to the browser console', () => {
+  it('no error was written to the browser console', async () => {
+    for (const tab of tabs.values()) await (await tab).close();
     expect(consoleErrors).toEqual([]);
   });
 });

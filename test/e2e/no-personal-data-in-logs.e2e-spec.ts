@@ -592,13 +592,14 @@ describe('personal data in logs and error messages', () => {
       ['BUS.EVENT_INVALID', 'BUS.EVENT_INVALID', 'BUS.KEY_UNKNOWN'].sort(),
     );
 
-    // The scan: every log line of every service, every error response, every dead letter's error.
+    // The scan: every log line of every service and of the console's server, every error response,
+    // every dead letter's error.
     const needles = needlesFor([...scenarioPeople(), ...Object.values(extraPeople)]);
     expect(needles.filter((x) => x.kind === 'nik').length).toBeGreaterThanOrEqual(58 + 11);
     expect(needles.filter((x) => x.kind === 'passport').length).toBeGreaterThanOrEqual(7);
     const logsDir = join(system.stateDir, 'logs');
     const logFiles = readdirSync(logsDir).filter((file) => file.endsWith('.log'));
-    expect(logFiles.sort()).toEqual(['immigration.log', 'ministry.log', 'police.log']);
+    expect(logFiles.sort()).toEqual(['console.log', 'immigration.log', 'ministry.log', 'police.log']);
     const hits: Hit[] = [];
     for (const file of logFiles) {
       const text = readFileSync(join(logsDir, file), 'utf8');

@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream';
 import type { UpstreamTarget } from './upstreams.js';
 
 /** Request headers a page may send on to a service; everything else (cookies included) stays here. */
@@ -50,7 +51,9 @@ export function proxy(
     }
     res.writeHead(answer.statusCode ?? 502, kept);
     res.flushHeaders();
-    answer.pipe(res);
+    // pipeline, not pipe: a service that dies mid-answer (an alert stream when the ministry
+    // restarts) must end the page's response too, so the page sees the break and reconnects.
+    pipeline(answer, res, () => undefined);
   });
   upstream.on('error', () => {
     if (res.headersSent) {

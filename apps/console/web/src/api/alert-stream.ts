@@ -1,4 +1,10 @@
-import { apiPath, requestHeaders } from './client';
+import { apiPath, requestHeaders, SESSION_REFUSED } from './client';
+
+/**
+ * The ministry sends a heartbeat comment every 15 s: a stream silent for longer than this has
+ * broken somewhere between the service and the page, and is opened again.
+ */
+export const SILENCE_LIMIT_MS = 45_000;
 
 export interface StreamEvent {
   id?: string;
@@ -8,9 +14,10 @@ export interface StreamEvent {
 
 /**
  * Reads a server-sent event stream with fetch (a browser's EventSource cannot send the
- * Authorization header, and the token never goes in a URL). Reconnects after a dropped connection
- * with the last event's id in `Last-Event-ID`, so the service sends what was missed; stops when
- * `signal` aborts. `onState` tells the page whether the feed is live.
+ * Authorization header, and the token never goes in a URL). Reconnects after a dropped connection,
+ * or one silent for longer than SILENCE_LIMIT_MS, with the last event's id in `Last-Event-ID`, so
+ * the service sends what was missed; stops when `signal` aborts or the token is refused.
+ * `onState` tells the page whether the feed is live.
  */
 export function followStream(
   path: string,
@@ -21,38 +28,60 @@ export function followStream(
   let lastId: string | undefined;
   let delayMs = 500;
 
-  const connect = async (): Promise<void> => {
+  /** One connection, until it ends: 'refused' when the service will not serve this token. */
+  const follow = async (): Promise<'ended' | 'refused'> => {
+    const connection = new AbortController();
+    const stop = () => connection.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let watchdog = setTimeout(stop, SILENCE_LIMIT_MS);
+    const heard = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(stop, SILENCE_LIMIT_MS);
+    };
+    try {
+      const headers = requestHeaders({});
+      headers.set('accept', 'text/event-stream');
+      if (lastId) headers.set('last-event-id', lastId);
+      const response = await fetch(apiPath('ministry', path), { headers, signal: connection.signal });
+      if (response.status === 401) window.dispatchEvent(new Event(SESSION_REFUSED));
+      if (response.status === 401 || response.status === 403) return 'refused';
+      if (!response.ok || !response.body) return 'ended';
+      onState('live');
+      delayMs = 500;
+      await readEvents(response.body, heard, (event) => {
+        if (event.id) lastId = event.id;
+        onEvent(event);
+      });
+      return 'ended';
+    } finally {
+      clearTimeout(watchdog);
+      signal.removeEventListener('abort', stop);
+    }
+  };
+
+  const run = async (): Promise<void> => {
     while (!signal.aborted) {
       try {
-        const headers = requestHeaders({});
-        headers.set('accept', 'text/event-stream');
-        if (lastId) headers.set('last-event-id', lastId);
-        const response = await fetch(apiPath('ministry', path), { headers, signal });
-        if (response.status === 401 || response.status === 403) {
+        if ((await follow()) === 'refused') {
           onState('refused');
           return;
         }
-        if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-        onState('live');
-        delayMs = 500;
-        await readEvents(response.body, (event) => {
-          if (event.id) lastId = event.id;
-          onEvent(event);
-        });
       } catch {
-        if (signal.aborted) return;
+        // A broken or silent connection: open another.
       }
+      if (signal.aborted) return;
       onState('reconnecting');
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       delayMs = Math.min(delayMs * 2, 10_000);
     }
   };
-  void connect();
+  void run();
 }
 
 /** Parses `text/event-stream` as it arrives (https://html.spec.whatwg.org/#event-stream-interpretation). */
 async function readEvents(
   body: ReadableStream<BufferSource>,
+  heard: () => void,
   onEvent: (event: StreamEvent) => void,
 ): Promise<void> {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
@@ -62,6 +91,7 @@ async function readEvents(
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
+    heard();
     buffer += value;
     let newline: number;
     while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {

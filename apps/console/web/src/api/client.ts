@@ -59,12 +59,19 @@ export async function api<T>(service: Service, path: string, options: RequestOpt
   } catch {
     // Not JSON (a proxy's error page): the status alone tells what happened.
   }
+  if (response.status === 401 && !options.token) {
+    // The session's token was refused (revoked while signed in): the session ends here.
+    window.dispatchEvent(new Event(SESSION_REFUSED));
+  }
   if (!response.ok) {
     const body = (json ?? {}) as { code?: string; message?: string; details?: ApiError['details'] };
     throw new ApiError(response.status, body.code ?? 'HTTP_ERROR', body.message ?? '', body.details ?? []);
   }
   return json as T;
 }
+
+/** Sent on `window` when a service refuses the session's token; the session provider signs out. */
+export const SESSION_REFUSED = 'simpul:session-refused';
 
 /** A fresh key for one form submission. */
 export function newIdempotencyKey(): string {

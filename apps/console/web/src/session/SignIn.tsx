@@ -12,7 +12,7 @@ import { useSession } from './session';
  */
 export function SignIn() {
   const { t } = useLanguage();
-  const { signIn } = useSession();
+  const { signIn, refused } = useSession();
   const navigate = useNavigate();
   const [token, setToken] = useState('');
   const [officer, setOfficer] = useState('');
@@ -41,6 +41,11 @@ export function SignIn() {
           <LanguageToggle />
         </div>
         <p className="lead">{t('signIn.lead')}</p>
+        {refused ? (
+          <p className="notice notice-error" role="alert" data-testid="session-refused">
+            ⚠ {t('signIn.refused')}
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate>
           <Field label={t('signIn.token')} path="token" required hint={t('signIn.tokenHint')}>
             {(props) => (

@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../api/client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, SESSION_REFUSED } from '../api/client';
 import { ApiError } from '../api/errors';
 import { readSession, writeSession, type Session } from './session-storage';
 
@@ -11,6 +11,8 @@ interface Me {
 
 interface SessionContextValue {
   session: Session | undefined;
+  /** The last session ended because a service refused its token. */
+  refused: boolean;
   signIn(token: string, officer: string): Promise<Session>;
   signOut(): void;
 }
@@ -36,6 +38,17 @@ async function whoIs(token: string): Promise<Me> {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | undefined>(() => readSession());
+  const [refused, setRefused] = useState(false);
+
+  useEffect(() => {
+    const onRefused = () => {
+      writeSession(undefined);
+      setSession(undefined);
+      setRefused(true);
+    };
+    window.addEventListener(SESSION_REFUSED, onRefused);
+    return () => window.removeEventListener(SESSION_REFUSED, onRefused);
+  }, []);
 
   const signIn = useCallback(async (token: string, officer: string) => {
     const me = await whoIs(token);
@@ -46,15 +59,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const next: Session = { token, unit: me.unit, name: me.name, kind: me.kind as Session['kind'], officer };
     writeSession(next);
     setSession(next);
+    setRefused(false);
     return next;
   }, []);
 
   const signOut = useCallback(() => {
     writeSession(undefined);
     setSession(undefined);
+    setRefused(false);
   }, []);
 
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const value = useMemo(() => ({ session, refused, signIn, signOut }), [session, refused, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
