@@ -92,6 +92,18 @@ async function newPage(options: { refusalsExpected?: boolean } = {}): Promise<Pa
   return page;
 }
 
+/** The id of the ministry's alert raised for a police or immigration event, once there is one. */
+async function alertRaisedFor(eventId: string, description: string): Promise<string> {
+  return waitFor(
+    async () => {
+      const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts');
+      return (alerts as Json[]).find((a) => (a.sourceEventIds as string[]).includes(eventId))?.alertId as
+        string | undefined;
+    },
+    { timeoutMs: 30_000, description },
+  );
+}
+
 async function deskPage(
   unit: string,
   language: 'id' | 'en' = 'id',
@@ -235,14 +247,7 @@ describe('ministry desk', () => {
       ...foiledDepartureBody({ runId: 'console-2', occurredAt: new Date(Date.now() - 3_600_000) }),
       polda: 'kepri',
     });
-    const alertId = await waitFor(
-      async () => {
-        const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts');
-        return (alerts as Json[]).find((a) => (a.sourceEventIds as string[]).includes(recorded.eventId))
-          ?.alertId as string | undefined;
-      },
-      { timeoutMs: 20_000, description: 'the alert of the new interception' },
-    );
+    const alertId = await alertRaisedFor(recorded.eventId, 'the alert of the new interception');
     const alert = page.locator(`[data-testid="alert"][data-alert-id="${alertId}"]`);
     await alert.waitFor({ timeout: 10_000 });
     expect(navigations).toEqual([]);
@@ -271,14 +276,7 @@ describe('ministry desk', () => {
       ...foiledDepartureBody({ runId: 'console-3', occurredAt: new Date(Date.now() - 1_800_000) }),
       polda: 'kepri',
     });
-    const alertId = await waitFor(
-      async () => {
-        const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts');
-        return (alerts as Json[]).find((a) => (a.sourceEventIds as string[]).includes(recorded.eventId))
-          ?.alertId as string | undefined;
-      },
-      { timeoutMs: 30_000, description: 'the alert raised after the restart' },
-    );
+    const alertId = await alertRaisedFor(recorded.eventId, 'the alert raised after the restart');
     await page.locator(`[data-testid="alert"][data-alert-id="${alertId}"]`).waitFor({ timeout: 20_000 });
     expect(await page.evaluate<string[]>('window.__feedStates')).toContain('reconnecting');
     await expect(page.getByTestId('alert-feed-state').getAttribute('data-state')).resolves.toBe('live');
@@ -401,13 +399,9 @@ describe('Polda desk', () => {
     await page.getByTestId('interception-candidateCount').fill('3');
     await page.getByTestId('interception-submit').click();
     const eventId = await page.getByTestId('recorded').getAttribute('data-event-id');
-    const alertId = await waitFor(
-      async () => {
-        const { alerts } = await api.ok('ministry', 'ministry:desk', 'GET', '/v1/alerts');
-        return (alerts as Json[]).find((a) => (a.sourceEventIds as string[]).includes(eventId!))?.alertId as
-          string | undefined;
-      },
-      { timeoutMs: 20_000, description: 'the alert of the foiled departure recorded in the console' },
+    const alertId = await alertRaisedFor(
+      eventId!,
+      'the alert of the foiled departure recorded in the console',
     );
     await ministry.locator(`[data-testid="alert"][data-alert-id="${alertId}"]`).waitFor({ timeout: 10_000 });
     await page.close();
