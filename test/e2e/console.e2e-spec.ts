@@ -154,6 +154,29 @@ describe('sign-in', () => {
     await page.close();
   });
 
+  it('signs in and screens with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto(`${consoleUrl}/`);
+    const focused = () => page.evaluate<string>("document.activeElement.getAttribute('data-testid') || ''");
+    const tabTo = async (testId: string) => {
+      for (let i = 0; i < 12 && (await focused()) !== testId; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(testId);
+    };
+    await tabTo('sign-in-token');
+    await page.keyboard.type(tokens['checkpoint:batam-center']!);
+    await tabTo('sign-in-officer');
+    await page.keyboard.type('198705122010011001');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('screen-fullName').waitFor();
+    await tabTo('screen-fullName');
+    await page.keyboard.type('Bambang Supriadi');
+    await tabTo('screen-passportNumber');
+    await page.keyboard.type(BROKER.passportNumber);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('decision').getAttribute('data-decision')).resolves.toBe('deny');
+    await page.close();
+  });
+
   it('refuses an unknown token with a clear message and keeps nothing', async () => {
     const page = await newPage({ refusalsExpected: true });
     await page.goto(`${consoleUrl}/`);
@@ -490,19 +513,24 @@ const tabOf = (unit: string): Promise<Page> => {
   return tabs.get(unit)!;
 };
 
-describe.each(['id', 'en'] as const)('every page in %s', (language) => {
-  it.each(PAGES.map((p) => [p.name, p] as const))('%s: translated, accessible', async (_name, target) => {
-    const page = await tabOf(target.unit);
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${consoleUrl}${target.path()}`);
-    await chooseLanguage(page, language);
-    await page.locator(target.ready).first().waitFor();
-    expect(await page.evaluate<string>('document.documentElement.lang')).toBe(language);
-    // An untranslated key shows as itself (`nav.alerts`) and is reported to the console.
-    expect(errors.filter((e) => e.includes('untranslated'))).toEqual([]);
-    expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+\.[a-z]+[A-Z_][A-Za-z_]*\b/);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  });
+describe('every page', () => {
+  it.each(PAGES.map((p) => [p.name, p] as const))(
+    '%s in Bahasa Indonesia and in English: translated, accessible',
+    async (_name, target) => {
+      const page = await tabOf(target.unit);
+      const errors = collectConsoleErrors(page);
+      await page.goto(`${consoleUrl}${target.path()}`);
+      for (const language of ['id', 'en'] as const) {
+        await chooseLanguage(page, language);
+        await page.locator(target.ready).first().waitFor();
+        expect(await page.evaluate<string>('document.documentElement.lang')).toBe(language);
+        // An untranslated key shows as itself (`nav.alerts`) and is reported to the console.
+        expect(errors.filter((e) => e.includes('untranslated'))).toEqual([]);
+        expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+\.[a-z]+[A-Z_][A-Za-z_]*\b/);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('after every page above', () => {
