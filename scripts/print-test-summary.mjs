@@ -1,10 +1,20 @@
 // Prints Jest's result as one plain closing line, `tests: N passed, N failed`, so a CI reader that
 // does not know Jest's own summary format can still count the tests. A test file that failed to run
 // (a syntax or import error) has no tests to count, so each such file counts as one failure: the
-// line never says "0 failed" while a suite is broken.
+// line never says "0 failed" while a suite is broken. Several result files (the tiers scripts/test.sh
+// runs side by side) are counted as one run.
 import { readFileSync } from 'node:fs';
 
-const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const runs = process.argv.slice(2).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+const sum = (field) => runs.reduce((total, run) => total + run[field], 0);
+const results = {
+  numPendingTests: sum('numPendingTests'),
+  numTodoTests: sum('numTodoTests'),
+  numFailedTests: sum('numFailedTests'),
+  numPassedTests: sum('numPassedTests'),
+  numTotalTests: sum('numTotalTests'),
+  testResults: runs.flatMap((run) => run.testResults),
+};
 const skipped = results.numPendingTests + results.numTodoTests;
 const brokenSuites = results.testResults.filter(
   (suite) => suite.status === 'failed' && suite.assertionResults.every((test) => test.status !== 'failed'),
