@@ -51,5 +51,6 @@ describe('the launcher-started PostgreSQL', () => {
     const rows = await again.query('select id from kept');
     await again.end();
     expect(rows.rows).toEqual([{ id: 42 }]);
-  });
+    // initdb and three starts of a cluster: seconds each on a loaded 2-core machine, never Jest's 5 s default.
+  }, 120_000);
 });
