@@ -17,11 +17,25 @@ const swc = [
   },
 ];
 
+// The console's pages (*.tsx) with the same options, JSX by React's automatic runtime: unit tests
+// import the pure functions that sit beside a page's component.
+const swcTsx = [
+  swc[0],
+  {
+    ...swc[1],
+    jsc: {
+      ...swc[1].jsc,
+      parser: { ...swc[1].jsc.parser, tsx: true },
+      transform: { ...swc[1].jsc.transform, react: { runtime: 'automatic' } },
+    },
+  },
+];
+
 const common = {
   rootDir: import.meta.dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
-  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     '^@simpul/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@simpul/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',

@@ -47,11 +47,12 @@ beforeAll(async () => {
         res.on('close', () => (streamClosed = true));
         return;
       }
-      res.writeHead(req.url!.startsWith('/v1/missing') ? 404 : 201, {
-        'content-type': 'application/json',
+      const missing = req.url!.startsWith('/v1/missing');
+      res.writeHead(missing ? 404 : 201, {
+        'content-type': missing ? 'application/problem+json' : 'application/json',
         'x-powered-by': 'Express',
       });
-      res.end(JSON.stringify({ ok: true }));
+      res.end(JSON.stringify(missing ? { statusCode: 404, code: 'MINISTRY.CASE_NOT_FOUND' } : { ok: true }));
     });
   });
   const ministryPort = await freePort();
@@ -81,10 +82,14 @@ afterAll(async () => {
   rmSync(join(tmpdir(), 'simpul-console-secret.txt'), { force: true });
 });
 
-/** A raw GET that keeps the path as written (fetch would resolve `..` first). */
+/**
+ * A raw GET that sends the path exactly as written: a URL string would be resolved first (both
+ * `..` and `%2e%2e` are dot segments to the WHATWG parser), so no traversal would reach the server.
+ */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: 'GET' }, (res) => {
+    const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode!, body }));
@@ -108,7 +113,8 @@ describe("the console's server", () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("connect-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
-      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      // No CORS header of any kind: the page reaches the API on its own origin.
+      expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
@@ -128,22 +134,34 @@ describe("the console's server", () => {
   it.each([
     '/../simpul-console-secret.txt',
     '/%2e%2e/simpul-console-secret.txt',
+    '/%2E%2E/simpul-console-secret.txt',
+    '/..%2fsimpul-console-secret.txt',
     '/assets/../../simpul-console-secret.txt',
-  ])('never serves a file outside the pages (%s)', async (path) => {
+    '/assets/%2e%2e%2f%2e%2e%2fsimpul-console-secret.txt',
+  ])('never serves a file outside the pages (%s): the page instead', async (path) => {
+    // The file sits in the web dir's parent, so a path that left the web dir would find it.
     const res = await rawGet(path);
     expect(res.body).not.toContain('outside the web dir');
+    expect(res).toEqual({ status: 200, body: '<!doctype html><title>Simpul</title>' });
   });
 
   it('refuses to write to a page path', async () => {
     const res = await fetch(`${base}/ministry/alerts`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
   });
 
-  it('answers 404 in the API error shape for a path no service answers', async () => {
-    const res = await fetch(`${base}/api/ministry/health`);
-    expect(res.status).toBe(404);
-    await expect(res.json()).resolves.toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-  });
+  it.each(['/api', '/api/unknown', '/api/unknown/v1/x', '/api/ministry/health'])(
+    'answers 404 in the API error shape for %s, which no service answers',
+    async (path) => {
+      seen.length = 0;
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      await expect(res.json()).resolves.toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+      expect(seen).toEqual([]);
+    },
+  );
 
   it("forwards the API's method, body and headers, and nothing else of the page's", async () => {
     seen.length = 0;
@@ -161,6 +179,7 @@ describe("the console's server", () => {
       body: JSON.stringify({ legalType: 'advisory' }),
     });
     expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/json');
     // Service details stay behind the console.
     expect(res.headers.get('x-powered-by')).toBeNull();
     await expect(res.json()).resolves.toEqual({ ok: true });
@@ -183,6 +202,8 @@ describe("the console's server", () => {
   it("passes a service's refusal through as it is", async () => {
     const res = await fetch(`${base}/api/ministry/v1/missing`);
     expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    await expect(res.json()).resolves.toEqual({ statusCode: 404, code: 'MINISTRY.CASE_NOT_FOUND' });
   });
 
   it('streams server-sent events as they come, and a page that leaves ends the service request', async () => {

@@ -28,6 +28,24 @@ describe("the console's routes to the services", () => {
       base: 'http://immigration:3103',
       path: '/v1/screenings',
     });
+    expect(upstreamFor('/api/immigration/dumai/v1/replica/status?x=1', upstreams)).toEqual({
+      base: 'http://site-dumai:4103',
+      path: '/v1/replica/status?x=1',
+    });
+  });
+
+  it('keeps the query as it is: only the path decides where a request goes', () => {
+    expect(upstreamFor('/api/police/v1/arrests?before=../../health&q=%2e%2e', upstreams)).toEqual({
+      base: 'http://police:3101',
+      path: '/v1/arrests?before=../../health&q=%2e%2e',
+    });
+  });
+
+  it('takes checkpoint codes of up to 64 lower-case letters, digits and hyphens', () => {
+    expect(upstreamFor(`/api/immigration/${'a'.repeat(64)}/v1/screenings`, upstreams)?.base).toBe(
+      'http://immigration:3103',
+    );
+    expect(upstreamFor(`/api/immigration/${'a'.repeat(65)}/v1/screenings`, upstreams)).toBeUndefined();
   });
 
   it.each([
@@ -43,6 +61,25 @@ describe("the console's routes to the services", () => {
     '/api/police/v1/./arrests',
     '/api/police/v1/%2e%2e/health',
     '/api/police/v1/a%2Fb',
+    '/api/police/v1/a%2fb',
+    '/api/police/v1/%2E%2E/health',
+    '/api/police/v1/%2e%2e%2fhealth',
+    '/api/police/v1/arrests/..',
+    '/api/police/v1/arrests/../../metrics',
+    '/api/police/v1/..?x=1',
+    '/api/police/v1/a%5cb',
+    '/api/police/v1/a\\b',
+    '/api/police/v1/arrests/',
+    '/api/police/v2/arrests',
+    '/api/police/arrests',
+    '/apix/police/v1/arrests',
+    '/api/ministry',
+    '/api/immigration',
+    '/api/immigration/dumai',
+    '/api/immigration/dumai/v1',
+    '/api/immigration/dumai/health',
+    '/api/immigration/batam_center/v1/screenings',
+    '/api/immigration/%2e%2e/v1/screenings',
     '/api/police/v1//arrests',
     '/api/immigration/v1/screenings',
     '/api/immigration/Batam/v1/screenings',
@@ -59,6 +96,8 @@ describe('CONSOLE_CHECKPOINT_URLS', () => {
       'batam-center': 'http://a:1',
       dumai: 'https://b:2/x',
     });
+    expect(parseCheckpointUrls('dumai=http://b:2')).toEqual({ dumai: 'http://b:2' });
     expect(parseCheckpointUrls(undefined)).toEqual({});
+    expect(parseCheckpointUrls('')).toEqual({});
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALERT_KINDS, ALERT_SEVERITIES } from '@simpul/contracts';
+import { REASONS } from '@simpul/screening';
+import * as values from '../api/contract-values';
 
 // The two message catalogues hold the same keys (plural forms aside: Indonesian has one), no empty
 // text, and every key the pages name literally.
@@ -71,5 +74,39 @@ describe('the message catalogues', () => {
     );
     expect(used.length).toBeGreaterThan(100);
     expect([...new Set(used)].filter((key) => !known.has(key))).toEqual([]);
+  });
+
+  // Keys the pages build from a value (`t(`legalType.${type}`)`): every value they can be given.
+  it.each([
+    ['legalType', values.WATCHLIST_LEGAL_TYPES],
+    ['action', values.WATCHLIST_ACTIONS],
+    ['sanction', values.COMPANY_SANCTIONS],
+    ['sex', values.SEXES],
+    ['role', values.SUSPECT_ROLES],
+    ['suspectStatus', values.SUSPECT_STATUSES],
+    ['purpose', values.STATED_PURPOSES],
+    ['outcome', values.OUTCOMES],
+    ['readPurpose', [...values.READ_PURPOSES, ...values.REIDENTIFY_PURPOSES]],
+    ['severity', ALERT_SEVERITIES],
+    ['alertKind', ALERT_KINDS],
+    ['reasons', REASONS],
+  ] as [string, readonly string[]][])(
+    'name every %s the pages can show, in both languages',
+    (family, list) => {
+      for (const tree of [id, en]) {
+        const known = new Set(keysOf(tree));
+        expect(list.map((value) => `${family}.${value}`).filter((key) => !known.has(key))).toEqual([]);
+      }
+    },
+  );
+
+  it("hold the desks' navigation labels", () => {
+    const layout = readFileSync(join(here, '..', 'components', 'Layout.tsx'), 'utf8');
+    const keys = [...layout.matchAll(/\bkey: '([a-zA-Z.]+)'/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(5);
+    for (const tree of [id, en]) {
+      const known = new Set(keysOf(tree));
+      expect(keys.filter((key) => !known.has(key))).toEqual([]);
+    }
   });
 });
