@@ -58,10 +58,23 @@ it('a mirror with a duplicate window and a source stall for good at a second cop
     duplicate_window: 120_000 * MS,
   });
   await jsm.streams.add({ name: 'SAMEID_SOURCED', sources: [{ name: 'SAMEID' }] });
-  await waitFor(async () => (await stored('SAMEID_MIRROR')) >= 20 && (await stored('SAMEID_SOURCED')) >= 20, {
-    description: 'the first copies',
+  // A control beside it, on the same server at the same time: the same messages under ids of their
+  // own. Once the control has copied all 45, the trap's mirror and source have had every chance to.
+  await originWithSecondCopies('CONTROL', (id) => republishMsgId(id, 1));
+  await jsm.streams.add({
+    name: 'CONTROL_MIRROR',
+    mirror: { name: 'CONTROL' },
+    duplicate_window: 120_000 * MS,
   });
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await jsm.streams.add({ name: 'CONTROL_SOURCED', sources: [{ name: 'CONTROL' }] });
+  await waitFor(
+    async () =>
+      (await stored('SAMEID_MIRROR')) >= 20 &&
+      (await stored('SAMEID_SOURCED')) >= 20 &&
+      (await stored('CONTROL_MIRROR')) === 45 &&
+      (await stored('CONTROL_SOURCED')) === 45,
+    { description: "the trap's first copies and all of the control's" },
+  );
   expect(await stored('SAMEID_MIRROR')).toBe(20);
   expect(await stored('SAMEID_SOURCED')).toBe(20);
   expect((await jsm.streams.info('SAMEID_MIRROR')).mirror?.lag).toBeGreaterThan(0);
