@@ -11,7 +11,7 @@ import { ApiException, CurrentUnit, type ValidationIssue, type Unit } from '@sim
 import type { BlindIndex, IdentifierKind } from '@simpul/privacy';
 import { PersonVault } from '../identities/person-vault.js';
 import { DataSource } from 'typeorm';
-import { DeskOnlyGuard } from '../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../common/desk-only.guard.js';
 
 const NIK = /^\d{16}$/;
 const PASSPORT = /^[A-Za-z0-9]{5,20}$/;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '../shared/uuid.js';
+import { isUuid } from '../common/uuid.js';
 import { WatchlistEntryEntity } from './watchlist-entry.entity.js';
 import { WatchlistEntryNotFound } from './watchlist.errors.js';
 

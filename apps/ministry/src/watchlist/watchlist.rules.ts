@@ -6,7 +6,7 @@ import type {
   WatchlistLegalType,
   WatchlistOrigin,
 } from '@simpul/contracts';
-import { addDays } from '../shared/ids.js';
+import { addDays } from '../common/ids.js';
 
 type Foiled = EventDataMap['police.departure.foiled.v1'];
 type Arrest = EventDataMap['police.arrest.recorded.v1'];

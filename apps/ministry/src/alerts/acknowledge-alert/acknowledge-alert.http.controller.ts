@@ -1,9 +1,9 @@
 import { Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiException, CurrentUnit, type Unit } from '@simpul/http';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { IdempotentWriteService } from '@simpul/http';
-import { isUuid } from '../../shared/uuid.js';
+import { isUuid } from '../../common/uuid.js';
 import { AlertEntity } from '../alert.entity.js';
 import { alertView, type AlertView } from '../alert.view.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deterministicUuid } from '../../shared/ids.js';
+import { deterministicUuid } from '../../common/ids.js';
 import { alertForExpiringEntry, CEGAH_EXPIRY_NOTICE_DAYS } from '../alert.rules.js';
 import { RaiseAlertService } from '../raise-alert/raise-alert.service.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_ALERT_RAISED_V1, MINISTRY_SOURCE } from '@simpul/contracts';
 import type { EntityManager } from 'typeorm';
-import { deterministicUuid } from '../../shared/ids.js';
+import { deterministicUuid } from '../../common/ids.js';
 import type { AlertDecision } from '../alert.rules.js';
 
 /** Stores an alert and appends ministry.alert.raised.v1 in the caller's transaction. */

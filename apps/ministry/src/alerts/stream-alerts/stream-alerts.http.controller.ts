@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { QueryReader } from '@simpul/http';
 import type { Response } from 'express';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { AlertChanges } from './alert-changes.service.js';
 import { AlertStream, LATEST_ALERTS } from './alert-stream.js';
 import { MAX_ALERT_CURSOR } from './stream-alerts.rules.js';

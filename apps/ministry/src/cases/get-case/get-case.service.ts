@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseNotFound } from '../cases.errors.js';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../../shared/uuid.js';
+import { isUuid } from '../../common/uuid.js';
 
 export interface CaseView {
   id: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PersonVault } from '../../identities/person-vault.js';
-import { deterministicUuid } from '../../shared/ids.js';
+import { deterministicUuid } from '../../common/ids.js';
 import type { CaseLinkKey } from '../case.rules.js';
 
 export interface LinkEventInput {

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { QueryReader } from '@simpul/http';
 
 export interface CompanyView {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Company } from '@simpul/contracts';
 import type { EntityManager } from 'typeorm';
-import { deterministicUuid } from '../../shared/ids.js';
+import { deterministicUuid } from '../../common/ids.js';
 import { companyIdentityKey } from '../company.rules.js';
 
 /** Records a placement company named in an event against its licence (else its normalised name). */

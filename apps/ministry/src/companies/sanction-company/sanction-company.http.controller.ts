@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } f
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MINISTRY_COMPANY_SANCTIONED_V1 } from '@simpul/contracts';
 import { CurrentUnit, type Unit, bodySchemaFor } from '@simpul/http';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { GENERATED_SANCTION_FIELDS, SanctionCompanyService } from './sanction-company.service.js';
 
 @ApiTags('companies')

@@ -3,7 +3,7 @@ import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_COMPANY_SANCTIONED_V1, MINISTRY_SOURCE, uuidv7 } from '@simpul/contracts';
 import { CompanyNotFound } from '../companies.errors.js';
 import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
-import { isUuid } from '../../shared/uuid.js';
+import { isUuid } from '../../common/uuid.js';
 import { CompanyEntity } from '../company.entity.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 

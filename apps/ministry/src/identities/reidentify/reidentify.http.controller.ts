@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUnit, type Unit } from '@simpul/http';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { REIDENTIFY_PURPOSES } from './reidentify.rules.js';
 import { ReidentifyService, type Reidentified } from './reidentify.service.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Person } from '@simpul/contracts';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../../shared/uuid.js';
+import { isUuid } from '../../common/uuid.js';
 import { entryNotFound } from '../../watchlist/lock-entry.js';
 import { WatchlistEntryEntity } from '../../watchlist/watchlist-entry.entity.js';
 import { appendAudit } from '../audit-port.js';

@@ -8,7 +8,7 @@ import {
   type AnyEvent,
 } from '@simpul/contracts';
 import type { EntityManager } from 'typeorm';
-import { deterministicUuid } from '../../shared/ids.js';
+import { deterministicUuid } from '../../common/ids.js';
 import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntries } from '../store-issued-entry.js';
 import type { EntryDecision } from '../watchlist.rules.js';

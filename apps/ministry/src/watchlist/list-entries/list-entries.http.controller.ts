@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { AuditedRead } from '@simpul/audit';
 import { WATCHLIST_LEGAL_TYPES } from '@simpul/contracts';
 import { DataSource } from 'typeorm';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { WatchlistEntryEntity } from '../watchlist-entry.entity.js';
 import { entryView, type WatchlistEntryView } from '../watchlist-entry.view.js';
 import { QueryReader } from '@simpul/http';

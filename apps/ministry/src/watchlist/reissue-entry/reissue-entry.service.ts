@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
 import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
-import { isUuid } from '../../shared/uuid.js';
+import { isUuid } from '../../common/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';
 import { entryData } from '../watchlist-entry.view.js';

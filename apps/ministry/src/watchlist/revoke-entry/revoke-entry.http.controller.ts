@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } f
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUnit, type Unit, bodySchemaFor } from '@simpul/http';
 import { MINISTRY_WATCHLIST_ENTRY_REVOKED_V1 } from '@simpul/contracts';
-import { DeskOnlyGuard } from '../../shared/desk-only.guard.js';
+import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
 import { RevokeEntryService } from './revoke-entry.service.js';
 
 @ApiTags('watchlist')

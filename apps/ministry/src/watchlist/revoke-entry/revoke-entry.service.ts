@@ -7,7 +7,7 @@ import {
   MINISTRY_WATCHLIST_ENTRY_REVOKED_V1,
 } from '@simpul/contracts';
 import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
-import { isUuid } from '../../shared/uuid.js';
+import { isUuid } from '../../common/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';
 import { WatchlistEntryAlreadyRevoked } from '../watchlist.errors.js';
