@@ -3,6 +3,7 @@ import { api, newIdempotencyKey } from '../../api/client';
 import { OUTCOMES } from '../../api/contract-values';
 import type { OutcomeResult, ScreeningResult } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TableHead } from '../../components/TableHead';
 import { Instant } from '../../components/Instant';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/i18n';
@@ -88,14 +89,14 @@ export function Decision({
       {result.matches.length > 0 ? (
         <table className="matches">
           <caption>{t('screening.matches')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('watchlist.legalType')}</th>
-              <th scope="col">{t('watchlist.action')}</th>
-              <th scope="col">{t('screening.score')}</th>
-              <th scope="col">{t('screening.reasons')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('watchlist.legalType'),
+              t('watchlist.action'),
+              t('screening.score'),
+              t('screening.reasons'),
+            ]}
+          />
           <tbody>
             {result.matches.map((match) => (
               <tr key={match.entryId}>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CaseView as Case, WatchlistEntry } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TableHead } from '../../components/TableHead';
 import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session';
@@ -82,16 +83,16 @@ export function CaseView() {
       <ErrorNotice error={entries.error} />
       {entries.data ? (
         <table className="data" data-testid="case-entries">
-          <thead>
-            <tr>
-              <th scope="col">{t('person.fullName')}</th>
-              <th scope="col">{t('watchlist.legalType')}</th>
-              <th scope="col">{t('watchlist.action')}</th>
-              <th scope="col">{t('watchlist.validity')}</th>
-              <th scope="col">{t('watchlist.status')}</th>
-              <th scope="col">{t('case.origin')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('person.fullName'),
+              t('watchlist.legalType'),
+              t('watchlist.action'),
+              t('watchlist.validity'),
+              t('watchlist.status'),
+              t('case.origin'),
+            ]}
+          />
           <tbody>
             {entries.data.entries.map((entry) => (
               <tr key={entry.entryId}>

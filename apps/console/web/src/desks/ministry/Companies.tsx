@@ -5,6 +5,7 @@ import { COMPANY_SANCTIONS } from '../../api/contract-values';
 import type { ApiError } from '../../api/errors';
 import type { Company } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TableHead } from '../../components/TableHead';
 import { Field } from '../../components/Field';
 import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
@@ -92,16 +93,16 @@ export function Companies() {
       {companies.data?.companies.length === 0 ? <p className="empty">{t('companies.none')}</p> : null}
       {companies.data ? (
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('companies.name')}</th>
-              <th scope="col">{t('companies.license')}</th>
-              <th scope="col">{t('companies.firstSeen')}</th>
-              <th scope="col">{t('companies.events')}</th>
-              <th scope="col">{t('companies.sanctions')}</th>
-              <th scope="col">{t('watchlist.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('companies.name'),
+              t('companies.license'),
+              t('companies.firstSeen'),
+              t('companies.events'),
+              t('companies.sanctions'),
+              t('watchlist.actions'),
+            ]}
+          />
           <tbody>
             {companies.data.companies.map((company) => (
               <tr key={company.companyId}>

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { api } from '../../api/client';
 import type { PreventedDepartures } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TableHead } from '../../components/TableHead';
 import { formatMonth, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/i18n';
 
@@ -45,13 +46,9 @@ function PreventedChart({ groupBy }: { groupBy: Grouping }) {
         </ResponsiveContainer>
       </div>
       <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">{t(`dashboard.key_${groupBy}`)}</th>
-            <th scope="col">{t('dashboard.prevented')}</th>
-            <th scope="col">{t('dashboard.events')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t(`dashboard.key_${groupBy}`), t('dashboard.prevented'), t('dashboard.events')]}
+        />
         <tbody>
           {data.map((group) => (
             <tr key={group.key}>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { READ_PURPOSES, WATCHLIST_LEGAL_TYPES } from '../../api/contract-values';
 import type { WatchlistEntry } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TableHead } from '../../components/TableHead';
 import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
 import { useReadAccess } from './access';
@@ -87,17 +88,17 @@ export function Watchlist() {
       {entries.data ? (
         <table className="data" data-testid="watchlist-table">
           <caption>{t('watchlist.count', { count: entries.data.entries.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('person.fullName')}</th>
-              <th scope="col">{t('watchlist.legalType')}</th>
-              <th scope="col">{t('watchlist.action')}</th>
-              <th scope="col">{t('watchlist.issuedBy')}</th>
-              <th scope="col">{t('watchlist.validity')}</th>
-              <th scope="col">{t('watchlist.status')}</th>
-              <th scope="col">{t('watchlist.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('person.fullName'),
+              t('watchlist.legalType'),
+              t('watchlist.action'),
+              t('watchlist.issuedBy'),
+              t('watchlist.validity'),
+              t('watchlist.status'),
+              t('watchlist.actions'),
+            ]}
+          />
           <tbody>
             {entries.data.entries.map((entry) => {
               const left = daysLeft(entry.validUntil, now);

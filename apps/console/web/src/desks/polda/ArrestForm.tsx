@@ -11,6 +11,7 @@ import { RecordedNotice } from './RecordedNotice';
 import {
   companyBody,
   CompanyFields,
+  OccurredAtField,
   placeBody,
   PlaceFieldset,
   type CompanyValues,
@@ -104,22 +105,12 @@ export function ArrestForm() {
         >
           {(props) => <input {...props} {...register('reportNumber')} data-testid="arrest-reportNumber" />}
         </Field>
-        <Field
-          label={t('arrest.occurredAt')}
-          path="occurredAt"
+        <OccurredAtField
+          register={register}
           error={error}
-          required
-          hint={t('form.localTime')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="datetime-local"
-              {...register('occurredAt')}
-              data-testid="arrest-occurredAt"
-            />
-          )}
-        </Field>
+          label={t('arrest.occurredAt')}
+          testId="arrest-occurredAt"
+        />
       </div>
       <PlaceFieldset register={register} error={error} testIdPrefix="arrest" />
       {suspects.fields.map((field, index) => (

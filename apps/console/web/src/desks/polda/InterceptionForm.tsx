@@ -10,6 +10,7 @@ import { RecordedNotice } from './RecordedNotice';
 import {
   companyBody,
   CompanyFields,
+  OccurredAtField,
   placeBody,
   PlaceFieldset,
   type CompanyValues,
@@ -87,22 +88,12 @@ export function InterceptionForm() {
       aria-labelledby="interception-title"
     >
       <h1 id="interception-title">{t('interception.title')}</h1>
-      <Field
-        label={t('interception.occurredAt')}
-        path="occurredAt"
+      <OccurredAtField
+        register={register}
         error={error}
-        required
-        hint={t('form.localTime')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="datetime-local"
-            {...register('occurredAt')}
-            data-testid="interception-occurredAt"
-          />
-        )}
-      </Field>
+        label={t('interception.occurredAt')}
+        testId="interception-occurredAt"
+      />
       <PlaceFieldset register={register} error={error} testIdPrefix="interception" />
       <fieldset>
         <legend>{t('interception.route')}</legend>

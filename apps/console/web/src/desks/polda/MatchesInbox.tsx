@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TableHead } from '../../components/TableHead';
 import { Instant } from '../../components/Instant';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/i18n';
@@ -42,15 +43,15 @@ export function MatchesInbox() {
       {matches.data && items.length === 0 ? <p className="empty">{t('matches.none')}</p> : null}
       {items.length ? (
         <table className="data" data-testid="matches-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('matches.when')}</th>
-              <th scope="col">{t('matches.checkpoint')}</th>
-              <th scope="col">{t('matches.decision')}</th>
-              <th scope="col">{t('screening.score')}</th>
-              <th scope="col">{t('matches.report')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('matches.when'),
+              t('matches.checkpoint'),
+              t('matches.decision'),
+              t('screening.score'),
+              t('matches.report'),
+            ]}
+          />
           <tbody>
             {items.map((match) => (
               <tr key={match.eventId}>

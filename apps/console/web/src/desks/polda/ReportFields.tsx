@@ -87,3 +87,23 @@ export function CompanyFields({
     </>
   );
 }
+
+/** When it happened, typed in the Polda's own zone (`occurredAt`). */
+export function OccurredAtField({
+  register,
+  error,
+  label,
+  testId,
+}: {
+  register: RegisterByName;
+  error?: ApiError;
+  label: string;
+  testId: string;
+}) {
+  const { t } = useLanguage();
+  return (
+    <Field label={label} path="occurredAt" error={error} required hint={t('form.localTime')}>
+      {(props) => <input {...props} type="datetime-local" {...register('occurredAt')} data-testid={testId} />}
+    </Field>
+  );
+}
