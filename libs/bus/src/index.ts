@@ -34,6 +34,7 @@ export { DatabaseChangeListener } from './notify/database-change-listener.js';
 export {
   simpulStreams,
   simpulConsumers,
+  policeLeadsDurable,
   policeMatchesDurable,
   streamForSubject,
   subjectMatches,

@@ -134,6 +134,16 @@ export {
   type CompanySanction,
 } from './ministry/company-sanctioned.v1.js';
 export {
+  MINISTRY_PATROL_FINDING_RECORDED_V1,
+  MinistryPatrolFindingRecordedV1,
+  PATROL_PLATFORMS,
+  type PatrolPlatform,
+} from './ministry/patrol-finding-recorded.v1.js';
+export {
+  MINISTRY_RESPONSE_DISPATCHED_V1,
+  MinistryResponseDispatchedV1,
+} from './ministry/response-dispatched.v1.js';
+export {
   IMMIGRATION_SCREENING_MATCHED_V1,
   ImmigrationScreeningMatchedV1,
   SCREENING_DECISIONS,

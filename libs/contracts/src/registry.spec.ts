@@ -13,7 +13,7 @@ import {
 import { validFixtures } from '@simpul/contracts/testing';
 
 describe('registry', () => {
-  it('lists the eight v1 types of the catalogue', () => {
+  it('lists the ten v1 types of the catalogue', () => {
     expect(EVENT_TYPES).toEqual([
       'police.arrest.recorded.v1',
       'police.departure.foiled.v1',
@@ -21,6 +21,8 @@ describe('registry', () => {
       'ministry.watchlist.entry.issued.v1',
       'ministry.watchlist.entry.revoked.v1',
       'ministry.company.sanctioned.v1',
+      'ministry.patrol.finding.recorded.v1',
+      'ministry.response.dispatched.v1',
       'immigration.screening.matched.v1',
       'immigration.departure.delayed.v1',
     ]);
@@ -31,6 +33,12 @@ describe('registry', () => {
       unitField: 'checkpoint',
       subjectTemplate: 'immigration.{checkpoint}.screening.matched',
     });
+    expect(EVENT_REGISTRY['ministry.patrol.finding.recorded.v1'].subjectTemplate).toBe(
+      'ministry.patrol.finding.recorded',
+    );
+    expect(EVENT_REGISTRY['ministry.response.dispatched.v1'].subjectTemplate).toBe(
+      'ministry.response.dispatched',
+    );
   });
 
   it.each([

@@ -19,6 +19,14 @@ import {
   MinistryCompanySanctionedV1,
 } from './ministry/company-sanctioned.v1.js';
 import {
+  MINISTRY_PATROL_FINDING_RECORDED_V1,
+  MinistryPatrolFindingRecordedV1,
+} from './ministry/patrol-finding-recorded.v1.js';
+import {
+  MINISTRY_RESPONSE_DISPATCHED_V1,
+  MinistryResponseDispatchedV1,
+} from './ministry/response-dispatched.v1.js';
+import {
   IMMIGRATION_SCREENING_MATCHED_V1,
   ImmigrationScreeningMatchedV1,
 } from './immigration/screening-matched.v1.js';
@@ -35,6 +43,8 @@ export interface EventDataMap {
   'ministry.watchlist.entry.issued.v1': MinistryWatchlistEntryIssuedV1;
   'ministry.watchlist.entry.revoked.v1': MinistryWatchlistEntryRevokedV1;
   'ministry.company.sanctioned.v1': MinistryCompanySanctionedV1;
+  'ministry.patrol.finding.recorded.v1': MinistryPatrolFindingRecordedV1;
+  'ministry.response.dispatched.v1': MinistryResponseDispatchedV1;
   'immigration.screening.matched.v1': ImmigrationScreeningMatchedV1;
   'immigration.departure.delayed.v1': ImmigrationDepartureDelayedV1;
 }
@@ -93,6 +103,16 @@ export const EVENT_REGISTRY: { readonly [T in EventType]: EventTypeInfo<T> } = {
     null,
   ),
   [MINISTRY_COMPANY_SANCTIONED_V1]: entry(MINISTRY_COMPANY_SANCTIONED_V1, MinistryCompanySanctionedV1, null),
+  [MINISTRY_PATROL_FINDING_RECORDED_V1]: entry(
+    MINISTRY_PATROL_FINDING_RECORDED_V1,
+    MinistryPatrolFindingRecordedV1,
+    null,
+  ),
+  [MINISTRY_RESPONSE_DISPATCHED_V1]: entry(
+    MINISTRY_RESPONSE_DISPATCHED_V1,
+    MinistryResponseDispatchedV1,
+    null,
+  ),
   [IMMIGRATION_SCREENING_MATCHED_V1]: entry(
     IMMIGRATION_SCREENING_MATCHED_V1,
     ImmigrationScreeningMatchedV1,

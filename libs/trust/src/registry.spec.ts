@@ -64,6 +64,10 @@ describe('permissions generated from the registry', () => {
       '$JS.API.CONSUMER.MSG.NEXT.IMMIGRATION.police-gateway-matches',
       '$JS.ACK.IMMIGRATION.police-gateway-matches.>',
       'deadletter.police-gateway-matches',
+      '$JS.API.CONSUMER.INFO.MINISTRY.police-gateway-leads',
+      '$JS.API.CONSUMER.MSG.NEXT.MINISTRY.police-gateway-leads',
+      '$JS.ACK.MINISTRY.police-gateway-leads.>',
+      'deadletter.police-gateway-leads',
     ]);
   });
 
@@ -157,9 +161,12 @@ describe('permissions generated from the registry', () => {
       ...registry.units.filter((u) => u.id.startsWith('checkpoint:')).map((u) => u.id.slice(11)),
       ...(registry.sites ?? []).map((site) => site.id),
     ]);
-    const expected = ['ministry-police', 'ministry-immigration', 'police-gateway-matches'].concat(
-      [...sites].flatMap((site) => [`immigration-${site}-watchlist`, `immigration-${site}-delays`]),
-    );
+    const expected = [
+      'ministry-police',
+      'ministry-immigration',
+      'police-gateway-matches',
+      'police-gateway-leads',
+    ].concat([...sites].flatMap((site) => [`immigration-${site}-watchlist`, `immigration-${site}-delays`]));
     expect(consumers.map((c) => c.durable).sort()).toEqual(expected.sort());
     const wrong = parseRegistry(
       registryText('  - id: police:x\n    name: x\n    consumers: [ministry-polic]\n'),
@@ -221,7 +228,7 @@ describe('registry validation', () => {
     [
       'a police deployment reading another deployment’s matches',
       '  - id: police:riau\n    name: riau\n    consumers: [police-kepri-matches]\n',
-      "units[1] (police:riau).consumers[0]: 'police-kepri-matches' is the matches consumer of police:kepri",
+      "units[1] (police:riau).consumers[0]: 'police-kepri-matches' is a consumer of police:kepri",
     ],
     [
       'a name with a carriage return (it would end a comment in the nats-server config)',

@@ -39,6 +39,7 @@ describe('topology', () => {
       ['ministry-police', 'POLICE', 'police.>'],
       ['ministry-immigration', 'IMMIGRATION', 'immigration.>'],
       ['police-gateway-matches', 'IMMIGRATION', 'immigration.*.screening.matched'],
+      ['police-gateway-leads', 'MINISTRY', 'ministry.patrol.finding.recorded'],
       ['immigration-local-watchlist', 'MINISTRY', 'ministry.watchlist.>'],
       ['immigration-local-delays', 'IMMIGRATION', 'immigration.*.departure.delayed'],
       ['immigration-batam-center-watchlist', 'MINISTRY', 'ministry.watchlist.>'],
@@ -47,13 +48,15 @@ describe('topology', () => {
     expect(() => simpulConsumers(['Bad Site'])).toThrow();
   });
 
-  it('gives every police deployment a matches consumer of its own, on every checkpoint match', () => {
+  it('gives every police deployment a matches and a leads consumer of its own, on every match and finding', () => {
     const consumers = simpulConsumers([], { policeDeployments: ['riau', 'kepri'] });
     expect(
       consumers.filter((c) => c.durable.startsWith('police-')).map((c) => [c.durable, c.filterSubject]),
     ).toEqual([
       ['police-riau-matches', 'immigration.*.screening.matched'],
+      ['police-riau-leads', 'ministry.patrol.finding.recorded'],
       ['police-kepri-matches', 'immigration.*.screening.matched'],
+      ['police-kepri-leads', 'ministry.patrol.finding.recorded'],
     ]);
     expect(() => simpulConsumers([], { policeDeployments: ['Riau Kepri'] })).toThrow(/police deployment/);
   });

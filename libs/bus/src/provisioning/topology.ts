@@ -74,8 +74,8 @@ export interface TopologyOptions {
   /** Per-consumer overrides (e.g. short ack waits in tests). */
   consumer?: Partial<Pick<ConsumerDefinition, 'ackWaitMs' | 'maxAttempts' | 'maxAckPending'>>;
   /**
-   * Police deployments whose checkpoint-matches consumer exists, by the code of their registry id
-   * (`gateway` for `police:gateway`, the local run's single deployment and the default).
+   * Police deployments, by the code of their registry id (`gateway` for `police:gateway`, the local
+   * run's single deployment and the default): each gets its checkpoint-matches and its leads consumer.
    */
   policeDeployments?: string[];
 }
@@ -167,15 +167,26 @@ export function simpulConsumers(
   // subject filter can split matches by Polda: every deployment reads them all on its own durable
   // and keeps those of the Polda it serves. A shared durable would hand a Kepri match to a
   // deployment serving only Riau, which acks it and the match is lost.
-  const police = (options.policeDeployments ?? ['gateway']).map((deployment): ConsumerDefinition => {
+  // Findings carry their Polda in the body's `region`, not in the subject, for the same reason: each
+  // deployment reads every finding on its own leads durable and keeps those of the Polda it serves.
+  const police = (options.policeDeployments ?? ['gateway']).flatMap((deployment): ConsumerDefinition[] => {
     if (!SITE.test(deployment)) throw new Error(`police deployment '${deployment}' must match ${SITE}`);
-    return {
-      ...common,
-      stream: 'IMMIGRATION',
-      durable: policeMatchesDurable(deployment),
-      filterSubject: 'immigration.*.screening.matched',
-      description: `Police deployment ${deployment} receives checkpoint matches on the suspects of the Polda it serves`,
-    };
+    return [
+      {
+        ...common,
+        stream: 'IMMIGRATION',
+        durable: policeMatchesDurable(deployment),
+        filterSubject: 'immigration.*.screening.matched',
+        description: `Police deployment ${deployment} receives checkpoint matches on the suspects of the Polda it serves`,
+      },
+      {
+        ...common,
+        stream: 'MINISTRY',
+        durable: policeLeadsDurable(deployment),
+        filterSubject: 'ministry.patrol.finding.recorded',
+        description: `Police deployment ${deployment} receives the cyber patrol's findings on the Polda it serves as leads`,
+      },
+    ];
   });
   const perSite = sites.flatMap((site): ConsumerDefinition[] => {
     if (!SITE.test(site)) throw new Error(`site id '${site}' must match ${SITE}`);
@@ -202,6 +213,11 @@ export function simpulConsumers(
 /** The matches consumer of a police deployment: `gateway` (unit `police:gateway`) → `police-gateway-matches`. */
 export function policeMatchesDurable(deployment: string): string {
   return `police-${deployment}-matches`;
+}
+
+/** The leads consumer of a police deployment: `gateway` → `police-gateway-leads` (the patrol's findings). */
+export function policeLeadsDurable(deployment: string): string {
+  return `police-${deployment}-leads`;
 }
 
 /** The stream that stores `subject` among `streams` (first match of a subject filter). */

@@ -35,6 +35,12 @@ const CONSUMERS: { durable: string; service: string; filter: RegExp; description
     description: "checkpoint matches on a Polda's suspects",
   },
   {
+    durable: 'police-{deployment}-leads',
+    service: 'police',
+    filter: /^ministry\.patrol\.finding\.recorded$/,
+    description: "the cyber patrol's findings on a Polda's region, as leads",
+  },
+  {
     durable: 'immigration-{site}-watchlist',
     service: 'immigration',
     filter: /^ministry\.watchlist\./,

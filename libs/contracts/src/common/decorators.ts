@@ -287,6 +287,18 @@ export function TextArray(opts: { maxItems: number; maxLength: number; minItems?
   );
 }
 
+/** An array of at most `maxItems` strings of at most `maxLength` code points, each matching `pattern`. */
+export function MatchingArray(pattern: RegExp, opts: { maxItems: number; maxLength: number }): Decorator {
+  const each = { each: true };
+  return compose(
+    IsArray(),
+    ArrayMaxSize(opts.maxItems),
+    IsString(each),
+    MaxLen(opts.maxLength, each),
+    Pattern(pattern, each),
+  );
+}
+
 /** An array of `minItems` to `maxItems` UUIDs. */
 export function UuidArray(opts: { maxItems: number; minItems: number }): Decorator {
   const each = { each: true };

@@ -29,6 +29,22 @@ export const PASSPORT_PATTERN = /^[A-Z0-9]{6,9}$/;
 /** NIK: exactly 16 ASCII digits; the date inside is checked by the `nikStructure` rule. */
 export const NIK_PATTERN = /^[0-9]{16}$/;
 
+/**
+ * A phone number in E.164: `+`, a country code that does not start with 0, 7 to 15 digits in all
+ * (`+6281234567890`). The HTTP edges normalise the Indonesian forms (`0812…`, `62812…`, spaces,
+ * dashes) into it; events carry nothing else.
+ */
+export const E164_PATTERN = /^\+[1-9][0-9]{6,14}$/;
+
+/**
+ * The address of an online ad: http or https, a host of letters, digits, dots and dashes, an
+ * optional port, then anything but whitespace. No other scheme (javascript:, data:, file:) passes.
+ */
+export const WEB_URL_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]\S*)?$/;
+
+/** An account handle on a platform: an optional @, then letters, digits, dot, underscore or dash. */
+export const ACCOUNT_HANDLE_PATTERN = /^@?[A-Za-z0-9._-]+$/;
+
 /** Which rule a failed pattern reports (keyed by `RegExp.source`, the string ajv reports). */
 export const PATTERN_RULES: ReadonlyMap<string, string> = new Map([
   [UUID_PATTERN.source, 'uuid'],
@@ -39,4 +55,7 @@ export const PATTERN_RULES: ReadonlyMap<string, string> = new Map([
   [SOURCE_PATTERN.source, 'pattern'],
   [COUNTRY_PATTERN.source, 'pattern'],
   [PASSPORT_PATTERN.source, 'pattern'],
+  [E164_PATTERN.source, 'phoneNumber'],
+  [WEB_URL_PATTERN.source, 'webUrl'],
+  [ACCOUNT_HANDLE_PATTERN.source, 'pattern'],
 ]);

@@ -4,12 +4,13 @@ import {
   Describe,
   Enforce,
   Matching,
+  MatchingArray,
   OneOf,
   Optional,
   Text,
   TextArray,
 } from './decorators.js';
-import { NIK_PATTERN, PASSPORT_PATTERN } from './patterns.js';
+import { E164_PATTERN, NIK_PATTERN, PASSPORT_PATTERN } from './patterns.js';
 import { nikMatchesDateOfBirth, nikMatchesSex, nikStructure } from '../rules/nik.rules.js';
 
 /** Sex as recorded on the identity document. */
@@ -66,4 +67,10 @@ export class Person {
   @Optional()
   @Country()
   nationality?: string;
+
+  /** Phone numbers in E.164 (`+6281234567890`), at most 5. Personal data. */
+  @Describe('Phone numbers in E.164 (+6281234567890), at most 5. Personal data.')
+  @Optional()
+  @MatchingArray(E164_PATTERN, { maxItems: 5, maxLength: 16 })
+  phoneNumbers?: string[];
 }

@@ -12,6 +12,8 @@ export const ALERT_KINDS = [
   'departure_delayed',
   'company_violation',
   'entry_expiring',
+  'patrol_finding',
+  'sla_breached',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -33,9 +35,9 @@ export class MinistryAlertRaisedV1 {
   @OneOf(ALERT_SEVERITIES)
   severity!: AlertSeverity;
 
-  /** What triggered it: interception, arrest, watchlist_match, departure_delayed, company_violation or entry_expiring. Not personal data. */
+  /** What triggered it: interception, arrest, watchlist_match, departure_delayed, company_violation, entry_expiring, patrol_finding or sla_breached. Not personal data. */
   @Describe(
-    'What triggered it: interception, arrest, watchlist_match, departure_delayed, company_violation or entry_expiring. Not personal data.',
+    'What triggered it: interception, arrest, watchlist_match, departure_delayed, company_violation, entry_expiring, patrol_finding or sla_breached. Not personal data.',
   )
   @OneOf(ALERT_KINDS)
   kind!: AlertKind;

@@ -5,6 +5,7 @@ export {
   cegahMaxDuration,
   cegahRequiresDecisionNumber,
   delayMaxDuration,
+  dueByAfterDispatchedAt,
   effectiveUntilAfterEffectiveFrom,
   protectiveMaxDuration,
   validUntilAfterOccurredAt,

@@ -15,6 +15,7 @@ export type CrossFieldRuleName =
   | 'validUntilAfterOccurredAt'
   | 'delayMaxDuration'
   | 'effectiveUntilAfterEffectiveFrom'
+  | 'dueByAfterDispatchedAt'
   | 'sourceNamesUnit';
 
 export interface CrossFieldRule {

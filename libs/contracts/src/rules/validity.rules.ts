@@ -82,3 +82,13 @@ export const effectiveUntilAfterEffectiveFrom: CrossFieldRule = {
     return w === undefined || w[1].epochMs > w[0].epochMs;
   },
 };
+
+/** A rapid response team is due somewhere after it was sent. */
+export const dueByAfterDispatchedAt: CrossFieldRule = {
+  name: 'dueByAfterDispatchedAt',
+  description: 'dueBy is strictly after dispatchedAt.',
+  check(holder) {
+    const w = window(holder, 'dispatchedAt', 'dueBy');
+    return w === undefined || w[1].epochMs > w[0].epochMs;
+  },
+};

@@ -10,6 +10,7 @@ import {
   DELAY_REASONS,
   EVENT_TYPES,
   MINISTRY_SOURCE,
+  PATROL_PLATFORMS,
   nikDateDigits,
   poldaSource,
   SCREENING_DECISIONS,
@@ -117,6 +118,12 @@ const dateOfBirthArb = fc
   .map((d) => d.toISOString().slice(0, 10));
 
 /** A valid Person; when it has a NIK, the NIK agrees with its date of birth and sex, given or not. */
+/** A phone number in E.164: Indonesian mobiles mostly, some other countries. */
+const phoneArb: fc.Arbitrary<string> = fc.oneof(
+  fc.stringMatching(/^\+628[1-9][0-9]{7,10}$/),
+  fc.stringMatching(/^\+[1-9][0-9]{6,14}$/),
+);
+
 export const personArbitrary: fc.Arbitrary<Person> = fc
   .record({
     fullName: textArbitrary(120),
@@ -128,6 +135,7 @@ export const personArbitrary: fc.Arbitrary<Person> = fc
     show: fc.record({ nik: fc.boolean(), dateOfBirth: fc.boolean(), sex: fc.boolean() }),
     passportNumber: maybe(fc.stringMatching(/^[A-Z0-9]{6,9}$/)),
     nationality: maybe(fc.constantFrom('IDN', 'MYS', 'SGP', 'SAU', 'HKG')),
+    phoneNumbers: maybe(fc.array(phoneArb, { maxLength: 5 })),
   })
   .map((p) =>
     compact({
@@ -140,6 +148,7 @@ export const personArbitrary: fc.Arbitrary<Person> = fc
       dateOfBirth: p.show.dateOfBirth ? p.dateOfBirth : undefined,
       sex: p.show.sex ? p.sex : undefined,
       nationality: p.nationality,
+      phoneNumbers: p.phoneNumbers,
     }),
   );
 
@@ -301,6 +310,39 @@ function sanctionData(): fc.Arbitrary<EventDataMap['ministry.company.sanctioned.
   );
 }
 
+function findingData(): fc.Arbitrary<EventDataMap['ministry.patrol.finding.recorded.v1']> {
+  return fc
+    .record({
+      findingId: uuidArb,
+      recordedAt: instantArbitrary,
+      platform: fc.constantFrom(...PATROL_PLATFORMS),
+      url: fc.stringMatching(/^https?:\/\/[a-z0-9.-]{1,40}(?:\/[a-z0-9/_?=&%.-]{0,80})?$/),
+      postedAt: maybe(instantArbitrary),
+      accountHandle: maybe(fc.stringMatching(/^@?[A-Za-z0-9._-]{1,100}$/)),
+      phoneNumbers: maybe(fc.array(phoneArb, { maxLength: 5 })),
+      companyName: maybe(textArbitrary(200)),
+      destinationCountry: maybe(countryArb),
+      summary: textArbitrary(2000),
+      region: maybe(fc.constantFrom(...POLDAS)),
+      caseIds: maybe(fc.array(uuidArb, { maxLength: 100 })),
+    })
+    .map((d) => compact({ ...d, recordedAt: d.recordedAt.text, postedAt: d.postedAt?.text }));
+}
+
+function dispatchData(): fc.Arbitrary<EventDataMap['ministry.response.dispatched.v1']> {
+  return instantArbitrary.chain((dispatchedAt) =>
+    fc
+      .record({
+        dispatchId: uuidArb,
+        alertId: uuidArb,
+        caseId: uuidArb,
+        team: textArbitrary(120),
+        dueBy: instantAfter(dispatchedAt, 1000, 7 * DAY),
+      })
+      .map((d) => ({ ...d, dispatchedAt: dispatchedAt.text, dueBy: d.dueBy.text })),
+  );
+}
+
 function matchData(): fc.Arbitrary<EventDataMap['immigration.screening.matched.v1']> {
   return fc
     .record({
@@ -342,6 +384,8 @@ const DATA: { [T in EventType]: () => fc.Arbitrary<EventDataMap[T]> } = {
   'ministry.watchlist.entry.issued.v1': issuedData,
   'ministry.watchlist.entry.revoked.v1': revokedData,
   'ministry.company.sanctioned.v1': sanctionData,
+  'ministry.patrol.finding.recorded.v1': findingData,
+  'ministry.response.dispatched.v1': dispatchData,
   'immigration.screening.matched.v1': matchData,
   'immigration.departure.delayed.v1': delayData,
 };

@@ -51,6 +51,8 @@ const AL = 'ministry.alert.raised.v1' as const;
 const W = 'ministry.watchlist.entry.issued.v1' as const;
 const R = 'ministry.watchlist.entry.revoked.v1' as const;
 const S = 'ministry.company.sanctioned.v1' as const;
+const P = 'ministry.patrol.finding.recorded.v1' as const;
+const RD = 'ministry.response.dispatched.v1' as const;
 const M = 'immigration.screening.matched.v1' as const;
 const D = 'immigration.departure.delayed.v1' as const;
 
@@ -641,6 +643,78 @@ export const invalidFixtures: readonly InvalidFixture[] = [
     type: S,
     build: mutated(S, (_e, d) => (d.sanction = 'fine')),
     expect: [{ path: 'data.sanction', rule: 'enum' }],
+    schemaDetectable: true,
+  },
+
+  // --- ministry.patrol.finding.recorded.v1, ministry.response.dispatched.v1, Person.phoneNumbers -----------
+  {
+    name: 'finding url with a javascript: scheme',
+    type: P,
+    build: mutated(P, (_e, d) => (d.url = 'javascript:alert(1)')),
+    expect: [{ path: 'data.url', rule: 'webUrl' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'finding url longer than 2000 characters',
+    type: P,
+    build: mutated(P, (_e, d) => (d.url = `https://example.com/${'a'.repeat(2000)}`)),
+    expect: [{ path: 'data.url', rule: 'maxLength' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'finding handle with a space',
+    type: P,
+    build: mutated(P, (_e, d) => (d.accountHandle = 'loker malaysia')),
+    expect: [{ path: 'data.accountHandle', rule: 'pattern' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'finding phone number in the local form',
+    type: P,
+    build: mutated(P, (_e, d) => (d.phoneNumbers = ['081234567890'])),
+    expect: [{ path: 'data.phoneNumbers[0]', rule: 'phoneNumber' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'finding on an unknown platform',
+    type: P,
+    build: mutated(P, (_e, d) => (d.platform = 'myspace')),
+    expect: [{ path: 'data.platform', rule: 'enum' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'finding carrying a victim',
+    type: P,
+    build: mutated(P, (_e, d) => (d.victim = { fullName: 'Siti Aminah' })),
+    expect: [{ path: 'data.victim', rule: 'unknownProperty' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'dispatch due before it was sent',
+    type: RD,
+    build: mutated(RD, (_e, d) => (d.dueBy = '2025-07-05T03:39:59+07:00')),
+    expect: [{ path: 'data.dueBy', rule: 'dueByAfterDispatchedAt' }],
+    schemaDetectable: false,
+  },
+  {
+    name: 'dispatch without a team',
+    type: RD,
+    build: mutated(RD, (_e, d) => delete d.team),
+    expect: [{ path: 'data.team', rule: 'required' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'six phone numbers on a suspect',
+    type: A,
+    build: mutated(A, (_e, d) => (d.suspects[0].person.phoneNumbers = Array(6).fill('+6281234567890'))),
+    expect: [{ path: `${suspect0}.phoneNumbers`, rule: 'arrayMaxSize' }],
+    schemaDetectable: true,
+  },
+  {
+    name: 'phone number of a suspect with spaces',
+    type: A,
+    build: mutated(A, (_e, d) => (d.suspects[0].person.phoneNumbers = ['+62 81234567890'])),
+    expect: [{ path: `${suspect0}.phoneNumbers[0]`, rule: 'phoneNumber' }],
     schemaDetectable: true,
   },
 

@@ -6,13 +6,13 @@ import {
   type TopologyOptions,
 } from '@simpul/bus';
 import { RegistryError } from '../registry/agencies-file.js';
-import { activeUnits, POLICE_MATCHES_CONSUMER, type AgencyRegistry } from '../registry/unit-entry.js';
+import { activeUnits, POLICE_DEPLOYMENT_CONSUMER, type AgencyRegistry } from '../registry/unit-entry.js';
 
 const SITE_CONSUMER = /^immigration-([a-z0-9][a-z0-9-]*)-(watchlist|delays)$/;
 
 /**
  * The streams and durable consumers the registry's units read: the fixed consumers plus each
- * immigration site's pair and each police deployment's matches consumer, for every site and
+ * immigration site's pair and each police deployment's matches and leads consumers, for every site and
  * deployment a unit names. The admin provisions exactly these; a consumer name that no definition
  * produces is a registry error.
  */
@@ -26,7 +26,7 @@ export function topologyForRegistry(
   ];
   const consumers = simpulConsumers(captured(SITE_CONSUMER), {
     ...options,
-    policeDeployments: captured(POLICE_MATCHES_CONSUMER),
+    policeDeployments: captured(POLICE_DEPLOYMENT_CONSUMER),
   });
   for (const unit of activeUnits(registry)) {
     for (const name of unit.consumers) {

@@ -2,7 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { sourceForUnit, sourceOwnsSubject, typeForSubject } from '@simpul/contracts';
 import { validateSites } from './sites.js';
-import { POLICE_MATCHES_CONSUMER, type AgencyRegistry, type UnitEntry } from './unit-entry.js';
+import { POLICE_DEPLOYMENT_CONSUMER, type AgencyRegistry, type UnitEntry } from './unit-entry.js';
 
 /** A registry file that breaks a rule; the message names the entry, the field and the rule. */
 export class RegistryError extends Error {
@@ -93,11 +93,11 @@ export function validateRegistry(raw: unknown, origin: string): AgencyRegistry {
     });
     const consumers = list('consumers', DURABLE);
     consumers.forEach((durable, i) => {
-      const deployment = POLICE_MATCHES_CONSUMER.exec(durable)?.[1];
+      const deployment = POLICE_DEPLOYMENT_CONSUMER.exec(durable)?.[1];
       if (deployment !== undefined && id !== `police:${deployment}`)
         fail(
           `${at}.consumers[${i}]`,
-          `'${durable}' is the matches consumer of police:${deployment}: each police deployment reads its own, police-<code>-matches`,
+          `'${durable}' is a consumer of police:${deployment}: each police deployment reads its own, police-<code>-matches and police-<code>-leads`,
         );
     });
     const serves = list('serves', /^[a-z]+:(\*|[a-z0-9][a-z0-9-]*)$/);

@@ -68,10 +68,11 @@ export function inboxPrefixOf(unitId: string): string {
 }
 
 /**
- * `police-<deployment>-matches`: the checkpoint matches of the police deployment `police:<deployment>`,
- * read by that deployment alone (a shared durable hands one deployment's matches to another).
+ * `police-<deployment>-matches` and `police-<deployment>-leads`: the checkpoint matches and the
+ * patrol's findings of the police deployment `police:<deployment>`, read by that deployment alone (a
+ * shared durable hands one deployment's matches or leads to another).
  */
-export const POLICE_MATCHES_CONSUMER = /^police-([a-z0-9][a-z0-9-]*)-matches$/;
+export const POLICE_DEPLOYMENT_CONSUMER = /^police-([a-z0-9][a-z0-9-]*)-(?:matches|leads)$/;
 
 export function activeUnits(registry: AgencyRegistry): UnitEntry[] {
   return registry.units.filter((unit) => !unit.revoked);
