@@ -72,6 +72,7 @@ export {
 export { Person, SEXES, type Sex } from './common/person.js';
 export { Place } from './common/place.js';
 export { Company } from './common/company.js';
+export { normalisePhoneNumber, normalisePhoneNumbers } from './common/phone.js';
 export { WatchlistOrigin } from './common/origin.js';
 export { nikBirth, nikDateDigits, type NikBirth } from './common/nik.js';
 export {
