@@ -55,6 +55,7 @@ export {
   shapeProblems,
 } from './body/body-problems.js';
 export { bodySchemaFor } from './body/body-schema.js';
+export { eventBody, normaliseBodyPhoneNumbers, phoneNumberPaths } from './body/phone-numbers.js';
 export { QueryReader } from './query/query-reader.js';
 export { MAX_JSON_DEPTH, nestsDeeperThan, nestingProblem } from './body/json-depth.js';
 export { validationFailed } from './errors/validation-failed.js';

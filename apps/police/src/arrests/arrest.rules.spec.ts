@@ -27,6 +27,23 @@ describe('arrestEventFromBody', () => {
     ]);
   });
 
+  it('publishes the suspects’ phone numbers in E.164, and names an unreadable one by its path', () => {
+    const written = body();
+    const suspects = written.suspects as Record<string, unknown>[];
+    suspects[0]!.person = { ...(suspects[0]!.person as object), phoneNumbers: ['0812-3456-7890'] };
+    const built = arrestEventFromBody(written, sequentialIds());
+    expect(built.ok && built.event.data.suspects[0]!.person.phoneNumbers).toEqual(['+6281234567890']);
+    suspects[0]!.person = { ...(suspects[0]!.person as object), phoneNumbers: ['0812', 'wa 08123456'] };
+    const refused = arrestEventFromBody(written, sequentialIds());
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.problems.map((p) => `${p.path} ${p.rule}`)).toEqual([
+      'suspects[0].person.phoneNumbers[0] phoneNumber',
+      'suspects[0].person.phoneNumbers[1] phoneNumber',
+    ]);
+    expect(JSON.stringify(refused.problems)).not.toContain('08123456');
+  });
+
   it('names every failing field by its body path, never the submitted value', () => {
     const bad = body();
     const suspects = bad.suspects as Record<string, unknown>[];

@@ -21,6 +21,14 @@ describe('interceptionEventFromBody', () => {
     expect(new Set(ids).size).toBe(4);
   });
 
+  it('publishes the candidates’ phone numbers in E.164', () => {
+    const written = body();
+    const candidates = written.candidates as Record<string, unknown>[];
+    candidates[1]!.person = { ...(candidates[1]!.person as object), phoneNumbers: ['+62 (0)813 1111 2222'] };
+    const built = interceptionEventFromBody(written, newId);
+    expect(built.ok && built.event.data.candidates[1]!.person.phoneNumbers).toEqual(['+6281311112222']);
+  });
+
   it('applies the contract’s cross-field rules and reports ids the caller sent', () => {
     const bad = { ...body(), candidateCount: 2, interceptionId: newId() };
     const built = interceptionEventFromBody(bad, newId);

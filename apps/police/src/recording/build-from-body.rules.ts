@@ -7,15 +7,22 @@ import {
   type EventType,
   type SimpulEvent,
 } from '@simpul/contracts';
-import { bodyProblems, isPlainObject, type ValidationIssue } from '@simpul/http';
+import {
+  bodyProblems,
+  isPlainObject,
+  normaliseBodyPhoneNumbers,
+  phoneNumberPaths,
+  type ValidationIssue,
+} from '@simpul/http';
 
 export type BuiltFromBody<T extends EventType> =
   { ok: true; event: SimpulEvent<T> } | { ok: false; problems: ValidationIssue[] };
 
 /**
  * Builds the event a police body describes, validated by the contract (every failing field, as body
- * paths), adding `problems` found before (ids the caller must not send). The source is the Polda the
- * body names. Pure apart from the event id and time the builder makes.
+ * paths), adding `problems` found before (ids the caller must not send). Phone numbers are read into
+ * E.164 first, wherever the type holds them. The source is the Polda the body names. Pure apart from
+ * the event id and time the builder makes.
  */
 export function buildFromBody<T extends EventType>(
   type: T,
@@ -25,7 +32,8 @@ export function buildFromBody<T extends EventType>(
 ): BuiltFromBody<T> {
   const polda = typeof data.polda === 'string' ? data.polda : 'unknown';
   try {
-    const event = buildEvent(type, data as unknown as EventDataMap[T], {
+    const normalised = normaliseBodyPhoneNumbers(data, phoneNumberPaths(type));
+    const event = buildEvent(type, normalised as unknown as EventDataMap[T], {
       ...options,
       source: poldaSource(polda),
     });

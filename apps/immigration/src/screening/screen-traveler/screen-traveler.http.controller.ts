@@ -14,6 +14,7 @@ import {
   CurrentUnit,
   fieldProblem,
   isPlainObject,
+  normaliseBodyPhoneNumbers,
   shapeProblems,
   trimStrings,
   unknownPropertyProblems,
@@ -77,7 +78,8 @@ export class ScreenTravelerHttpController {
     @CurrentUnit() unit: Unit,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<ScreeningResult> {
-    const body = trimStrings(raw);
+    // The traveller is a contract Person: phone numbers read into E.164 as at every edge.
+    const body = normaliseBodyPhoneNumbers(trimStrings(raw), ['traveler.phoneNumbers']);
     const request = validateScreeningBody(body);
     assertActsFor(unit, `checkpoint:${request.checkpoint}`);
     if (!this.served.has(request.checkpoint)) {

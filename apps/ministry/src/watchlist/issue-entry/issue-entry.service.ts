@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1, uuidv7 } from '@simpul/contracts';
-import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
+import { IdempotentWriteService, type IdempotencyContext, buildOrReject, eventBody } from '@simpul/http';
 import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntry } from '../store-issued-entry.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
@@ -26,7 +26,7 @@ export class IssueEntryService {
   ): Promise<{ id: string; version: number; eventId: string }> {
     const write = { ...idempotency, operation: 'POST /v1/watchlist', body, statusCode: 201 };
     return this.writes.run(write, async (manager) => {
-      const fields = objectBody(body);
+      const fields = eventBody(body, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1);
       const extra = GENERATED_ENTRY_FIELDS.filter((f) => f in fields).map((f) => ({
         path: f,
         rule: 'unknownProperty',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@simpul/bus';
 import { buildEvent, MINISTRY_SOURCE, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
-import { IdempotentWriteService, type IdempotencyContext, buildOrReject, objectBody } from '@simpul/http';
+import { IdempotentWriteService, type IdempotencyContext, buildOrReject, eventBody } from '@simpul/http';
 import { isUuid } from '../../common/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';
@@ -31,7 +31,7 @@ export class ReissueEntryService {
     body: unknown,
     idempotency: IdempotencyContext,
   ): Promise<{ id: string; version: number; eventId: string }> {
-    const changes = objectBody(body);
+    const changes = eventBody(body, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1);
     if (!isUuid(id)) throw entryNotFound();
     const fixed = FIXED_ENTRY_FIELDS.filter((f) => f in changes).map((f) => ({
       path: f,
