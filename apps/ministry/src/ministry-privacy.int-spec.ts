@@ -1,15 +1,17 @@
 // Victims stay pseudonymous (Law 21/2007 art. 44, UU PDP): the ministry in-process against a real
-// PostgreSQL and a nats-server of this file's own. Candidates' NIK and passport numbers are at rest
-// only encrypted or as blind indexes, cases still link by them, the protective entries still carry
-// them to the checkpoints, and the desk sees them again only for a stated purpose, audited.
+// PostgreSQL and a nats-server of this file's own. Candidates' NIK and passport numbers, and every
+// person's phone numbers, are at rest only encrypted or as blind indexes, cases still link by them,
+// the entries still carry them to the checkpoints, and the desk sees them again only for a stated
+// purpose, audited.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { pruneLedger } from '@simpul/bus';
 import { waitFor } from '@simpul/bus/testing';
 import { buildEvent, poldaSource, uuidv7, type AnyEvent, type SimpulEvent } from '@simpul/contracts';
-import { interceptionWithCandidates } from '@simpul/contracts/testing';
+import { arrestWithSuspects, interceptionWithCandidates } from '@simpul/contracts/testing';
 import { BlindIndex, generatePrivacyKeys, parseIndexKey } from '@simpul/privacy';
 import type { DataSource } from 'typeorm';
+import { PersonVault } from './identities/person-vault.js';
 import {
   startMinistryTestApp,
   watchMinistry,
@@ -23,6 +25,7 @@ const DESK_TOKEN = randomBytes(32).toString('hex');
 const RIAU_TOKEN = randomBytes(32).toString('hex');
 const privacyKeys = generatePrivacyKeys('test');
 const index = new BlindIndex(parseIndexKey(privacyKeys.indexKey));
+const vault = PersonVault.fromSettings(privacyKeys.encryptionKey, privacyKeys.indexKey);
 /** Sent on every desk call: reads of personal data may require who and why (audited reads). */
 const ACCESS = { 'simpul-official': 'Test Official', 'simpul-purpose': 'victim_protection' };
 
@@ -70,6 +73,25 @@ async function plaintextHits(needles: string[]): Promise<string[]> {
     if (rows[0]!.n > 0) hits.push(`${table_name}.${column_name}`);
   }
   return hits;
+}
+
+/**
+ * A phone number as the scans look for it: E.164 (`+6281234567890`, what events carry), the national
+ * form people write (`081234567890`, `0812-3456-7890`) and the subscriber digits every form contains
+ * (`81234567890`), so no spelling of it passes unseen.
+ */
+function phoneNeedles(e164: string): string[] {
+  const subscriber = e164.slice('+62'.length);
+  const national = `0${subscriber}`;
+  return [e164, national, `${national.slice(0, 4)}-${national.slice(4, 8)}-${national.slice(8)}`, subscriber];
+}
+
+/** Distinct mobile numbers (+62 81x…) for the `n`-th person of a test. */
+function phonesOf(n: number): string[] {
+  return [
+    `+62812${String(7_000_000 + n).padStart(8, '0')}`,
+    `+62813${String(8_000_000 + n).padStart(8, '0')}`,
+  ];
 }
 
 async function outboxEmpty(): Promise<void> {
@@ -122,7 +144,7 @@ describe('victims stay pseudonymous at the ministry', () => {
     candidates = base.candidates.map((c, i) => ({
       ...c,
       candidateId: uuidv7(),
-      person: { ...c.person, passportNumber: `X${7_300_000 + i}` },
+      person: { ...c.person, passportNumber: `X${7_300_000 + i}`, phoneNumbers: phonesOf(i) },
     }));
     foiled = buildEvent(
       'police.departure.foiled.v1',
@@ -154,6 +176,11 @@ describe('victims stay pseudonymous at the ministry', () => {
       ]),
     );
     expect(await plaintextHits(needles)).toEqual([]);
+    // The candidates' phone numbers are nowhere, not even in the ledger: a checkpoint screens by
+    // identity documents, so the protective entries leave them at the ministry (checkpointPerson).
+    expect(
+      await plaintextHits(candidates.flatMap((c) => c.person.phoneNumbers!.flatMap(phoneNeedles))),
+    ).toEqual([]);
     // What is there instead: encrypted tokens and blind indexes that find the person.
     const first = candidates[0]!.person;
     const rows: Array<{ id: string; nik_encrypted: string; passport_index: string; person: object }> =
@@ -335,5 +362,124 @@ describe('victims stay pseudonymous at the ministry', () => {
     expect(v2.data.person).toEqual(person);
     await relayedAndLedgerExpired();
     expect(await plaintextHits([person.nik, person.passportNumber])).toEqual([]);
+  });
+
+  it("stores no suspect's phone number in clear after an arrest it applied", async () => {
+    const arrest = arrestWithSuspects(3);
+    arrest.data.arrestId = uuidv7();
+    arrest.data.suspects = arrest.data.suspects.map((s, i) => ({
+      ...s,
+      suspectId: uuidv7(),
+      person: { ...s.person, phoneNumbers: phonesOf(100 + i) },
+    }));
+    const event = buildEvent('police.arrest.recorded.v1', arrest.data, { source: poldaSource('riau') });
+    await publishPolice(event);
+    await outboxEmpty();
+    const needles = event.data.suspects.flatMap((s) => s.person.phoneNumbers!.flatMap(phoneNeedles));
+    expect(await plaintextHits(needles)).toEqual([]);
+    const [linked] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM ministry_case_event WHERE event_id = $1`,
+      [event.id],
+    );
+    expect(linked.n).toBe(1);
+  });
+
+  describe('phone numbers given at the desk', () => {
+    const written = ['0812-3456-7801', '+62 (0)813 2222 7802'];
+    const e164 = ['+6281234567801', '+6281322227802'];
+    const person = { fullName: 'Rahmat Hidayat', nik: '1471011203850009', phoneNumbers: written };
+    const entryBody = {
+      legalType: 'advisory',
+      action: 'refer',
+      person,
+      reason: 'Recruiter named by the cyber patrol',
+      issuedBy: 'KP2MI desk',
+      validFrom: '2026-11-01T00:00:00Z',
+      validUntil: '2026-12-01T00:00:00Z',
+    };
+    let entryId: string;
+
+    function versionOf(version: number): SimpulEvent<'ministry.watchlist.entry.issued.v1'> | undefined {
+      return issuedEntries().find((e) => e.data.entryId === entryId && e.data.version === version);
+    }
+
+    async function published(version: number): Promise<SimpulEvent<'ministry.watchlist.entry.issued.v1'>> {
+      await waitFor(
+        async () => {
+          await drainMinistry();
+          return versionOf(version) !== undefined;
+        },
+        { description: `version ${version} of the entry on the bus`, timeoutMs: 20_000 },
+      );
+      return versionOf(version)!;
+    }
+
+    it('an unreadable number is 400 naming its path and the rule, never echoed, and writes nothing', async () => {
+      const before = await dataSource.query(`SELECT count(*)::int AS n FROM ministry_watchlist_entry`);
+      const response = await api('POST', '/v1/watchlist', {
+        ...entryBody,
+        person: { ...person, phoneNumbers: [written[0], 'wa 0812345'] },
+      });
+      expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(response.body.details).toEqual([
+        expect.objectContaining({ path: 'person.phoneNumbers[1]', rule: 'phoneNumber' }),
+      ]);
+      expect(JSON.stringify(response.body)).not.toContain('0812345');
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM ministry_watchlist_entry`)).toEqual(
+        before,
+      );
+    });
+
+    it('issues the entry with the numbers in E.164: published in full, stored only sealed and indexed', async () => {
+      const issued = await api('POST', '/v1/watchlist', entryBody);
+      expect(issued.status).toBe(201);
+      entryId = issued.body.id as string;
+      expect((await published(1)).data.person).toEqual({ ...person, phoneNumbers: e164 });
+      // Until the ledger's retention, its copy of what was published is the one place they are.
+      await outboxEmpty();
+      const needles = e164.flatMap(phoneNeedles);
+      expect(await plaintextHits(needles)).toEqual(['bus_ledger.body']);
+      await pruneLedger(dataSource, { retentionMs: 0 });
+      expect(await plaintextHits(needles)).toEqual([]);
+      const rows: Array<{ id: string; phone_encrypted: string; person: object }> = await dataSource.query(
+        `SELECT id, phone_encrypted, person FROM ministry_watchlist_entry WHERE $1 = ANY (phone_indexes)`,
+        [vault.phoneIndex(written[1]!)],
+      );
+      expect(rows.map((r) => r.id)).toEqual([entryId]);
+      expect(rows[0]!.phone_encrypted).toMatch(/^v1\.test\./);
+      expect(rows[0]!.person).toEqual({ fullName: person.fullName });
+    });
+
+    it('lists the entry saying the numbers are withheld; re-identification shows them, audited', async () => {
+      const list = await api('GET', `/v1/watchlist?legalType=advisory`);
+      const view = (list.body.entries as Array<Record<string, unknown>>).find((e) => e.entryId === entryId)!;
+      expect(view.identifiersWithheld).toEqual(['nik', 'phoneNumbers']);
+      expect(view.person).toEqual({ fullName: person.fullName });
+      expect(JSON.stringify(list.body)).not.toContain('81234567801');
+      const shown = await api('POST', `/v1/watchlist/${entryId}/reidentify`, {
+        official: 'Rina',
+        purpose: 'victim_protection',
+      });
+      expect([shown.status, shown.body.person]).toEqual([200, { ...person, phoneNumbers: e164 }]);
+    });
+
+    it('re-issues and revokes the entry: each re-publication carries the numbers again, the store never', async () => {
+      const reissued = await api('POST', `/v1/watchlist/${entryId}/reissue`, {
+        validUntil: '2026-12-15T00:00:00Z',
+      });
+      expect([reissued.status, reissued.body.version]).toEqual([200, 2]);
+      expect((await published(2)).data.person).toEqual({ ...person, phoneNumbers: e164 });
+      const revoked = await api('POST', `/v1/watchlist/${entryId}/revoke`, { reason: 'Cleared by the desk' });
+      expect([revoked.status, revoked.body.version]).toEqual([200, 3]);
+      // A revoked entry re-issued is active again, with the person as it was sealed.
+      const again = await api('POST', `/v1/watchlist/${entryId}/reissue`, {});
+      expect([again.status, again.body.version]).toEqual([200, 4]);
+      expect((await published(4)).data.person).toEqual({ ...person, phoneNumbers: e164 });
+      await relayedAndLedgerExpired();
+      expect(await plaintextHits(e164.flatMap(phoneNeedles))).toEqual([]);
+    });
+
+    // Patrol findings (ministry.patrol.finding.recorded.v1, POST /v1/patrol/findings) carry phone
+    // numbers too: their scans belong here, with phoneNeedles, beside the entries'.
   });
 });

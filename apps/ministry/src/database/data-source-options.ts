@@ -12,6 +12,7 @@ import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
 import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/1797300000001-move-idempotency-keys-to-http.js';
 import { AlertChangeFeed1797600000001 } from './migrations/1797600000001-alert-change-feed.js';
+import { SealPhoneNumbers1797900000001 } from './migrations/1797900000001-seal-phone-numbers.js';
 
 /** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
@@ -34,6 +35,7 @@ export const MINISTRY_MIGRATIONS = [
   ...HTTP_MIGRATIONS,
   MoveIdempotencyKeysToHttp1797300000001,
   AlertChangeFeed1797600000001,
+  SealPhoneNumbers1797900000001,
 ];
 
 /**

@@ -35,7 +35,33 @@ describe('PersonVault', () => {
       passportEncrypted: null,
       nikIndex: null,
       passportIndex: null,
+      phoneEncrypted: null,
+      phoneIndexes: null,
     });
+  });
+
+  it('seals phone numbers like a NIK: encrypted for this row, one blind index per number, restored as given', () => {
+    const withPhones = { ...person, phoneNumbers: ['+6281234567890', '+6281311112222', '+6281234567890'] };
+    const sealed = vault.sealEntryPerson(withPhones, ENTRY);
+    expect(sealed.person).not.toHaveProperty('phoneNumbers');
+    const text = JSON.stringify(sealed);
+    for (const digits of ['6281234567890', '81234567890', '6281311112222'])
+      expect(text).not.toContain(digits);
+    expect(sealed.phoneEncrypted).toMatch(/^v1\.test\./);
+    expect(sealed.phoneIndexes).toEqual([
+      vault.phoneIndex('+6281234567890'),
+      vault.phoneIndex('+6281311112222'),
+    ]);
+    expect(vault.openEntryPerson(sealed, ENTRY)).toEqual(withPhones);
+    expect(() => vault.openEntryPerson(sealed, '0190a000-0000-7000-8000-000000000002')).toThrow();
+  });
+
+  it('indexes a phone number in its E.164 form, so the written forms meet', () => {
+    expect(vault.phoneIndex('0812-3456-7890')).toBe(vault.phoneIndex('+6281234567890'));
+    expect(vault.phoneIndex('+62 (0)812 3456 7890')).toBe(vault.phoneIndex('+6281234567890'));
+    expect(vault.phoneIndex('+6281234567891')).not.toBe(vault.phoneIndex('+6281234567890'));
+    // Not the NIK or name hashes of the same digits: each purpose has its own domain.
+    expect(vault.phoneIndex('+6281234567890')).not.toBe(vault.index.ofText('name_dob', '+6281234567890'));
   });
 
   it('refuses identifiers sealed for another entry (a token moved between rows)', () => {

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The ministry's current state of a watchlist entry (highest version wins). Personal data: `person`
- * (without NIK and passport number), and the identifiers sealed by PersonVault: encrypted (bound to
+ * (without NIK, passport number and phone numbers), and the identifiers sealed by PersonVault: encrypted (bound to
  * the row) for re-publishing and re-identification, blind-indexed for searching.
  */
 @Entity({ name: 'ministry_watchlist_entry' })
@@ -12,12 +12,14 @@ export class WatchlistEntryEntity {
   @Column('int') version!: number;
   @Column('text', { name: 'legal_type' }) legalType!: string;
   @Column('text') action!: string;
-  /** The person without `nik` and `passportNumber` (those are only in the columns below). */
+  /** The person without `nik`, `passportNumber` and `phoneNumbers` (those are only in the columns below). */
   @Column('jsonb') person!: Person;
   @Column('text', { name: 'nik_encrypted', nullable: true }) nikEncrypted!: string | null;
   @Column('text', { name: 'passport_encrypted', nullable: true }) passportEncrypted!: string | null;
   @Column('text', { name: 'nik_index', nullable: true }) nikIndex!: string | null;
   @Column('text', { name: 'passport_index', nullable: true }) passportIndex!: string | null;
+  @Column('text', { name: 'phone_encrypted', nullable: true }) phoneEncrypted!: string | null;
+  @Column('text', { name: 'phone_indexes', array: true, nullable: true }) phoneIndexes!: string[] | null;
   @Column('text') reason!: string;
   @Column('text', { name: 'issued_by' }) issuedBy!: string;
   @Column('text', { name: 'decision_number', nullable: true }) decisionNumber!: string | null;

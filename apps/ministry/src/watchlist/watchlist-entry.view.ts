@@ -5,11 +5,11 @@ import type { WatchlistEntryEntity } from './watchlist-entry.entity.js';
 export type IssuedEntryData = EventDataMap['ministry.watchlist.entry.issued.v1'];
 
 /** Identifiers an entry holds that a view leaves out (POST /v1/watchlist/:id/reidentify shows them). */
-export type WithheldIdentifier = 'nik' | 'passportNumber';
+export type WithheldIdentifier = 'nik' | 'passportNumber' | 'phoneNumbers';
 
 /**
  * The desk's view of an entry: the contract's fields plus its status at `now` (expired past
- * validUntil), with the person's NIK and passport number left out (Law 21/2007 art. 44): `person`
+ * validUntil), with the person's NIK, passport and phone numbers left out (Law 21/2007 art. 44): `person`
  * stays a valid Person, and `identifiersWithheld` says which identifiers the entry holds.
  */
 export type WatchlistEntryView = IssuedEntryData & {
@@ -39,7 +39,7 @@ export function entryData(row: WatchlistEntryEntity, person: Person): IssuedEntr
 
 /** The view needs no key: the stored person never holds the identifiers, only the sealed columns do. */
 export function entryView(row: WatchlistEntryEntity, now: Date): WatchlistEntryView {
-  const { nik: _nik, passportNumber: _passport, ...person } = row.person;
+  const { nik: _nik, passportNumber: _passport, phoneNumbers: _phones, ...person } = row.person;
   return {
     ...entryData(row, person),
     status: entryStatusAt(row.status, row.validUntil, now),
@@ -47,6 +47,7 @@ export function entryView(row: WatchlistEntryEntity, now: Date): WatchlistEntryV
     identifiersWithheld: [
       ...(row.nikEncrypted !== null ? ['nik' as const] : []),
       ...(row.passportEncrypted !== null ? ['passportNumber' as const] : []),
+      ...(row.phoneEncrypted !== null ? ['phoneNumbers' as const] : []),
     ],
   };
 }

@@ -60,7 +60,8 @@ export class ReissueEntryService {
         `UPDATE ministry_watchlist_entry SET version = $2, legal_type = $3, action = $4, person = $5, reason = $6,
            issued_by = $7, decision_number = $8, extension_decision_number = $9, valid_from = $10, valid_until = $11,
            valid_until_at = $12, case_id = $13, status = 'active', revoked_at = NULL, last_event_id = $14,
-           nik_encrypted = $15, passport_encrypted = $16, nik_index = $17, passport_index = $18
+           nik_encrypted = $15, passport_encrypted = $16, nik_index = $17, passport_index = $18,
+           phone_encrypted = $19, phone_indexes = $20
          WHERE id = $1`,
         [
           id,
@@ -81,6 +82,8 @@ export class ReissueEntryService {
           sealed.passportEncrypted,
           sealed.nikIndex,
           sealed.passportIndex,
+          sealed.phoneEncrypted,
+          sealed.phoneIndexes,
         ],
       );
       await this.outbox.append(manager, event);
