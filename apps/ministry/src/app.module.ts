@@ -18,6 +18,7 @@ import type { MinistryConfig } from './config/ministry.config.js';
 import { ministryDataSourceOptions } from './database/data-source-options.js';
 import { IdentitiesModule } from './identities/identities.module.js';
 import { ReactionsModule } from './reactions/reactions.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { WatchlistModule } from './watchlist/watchlist.module.js';
 
@@ -54,6 +55,7 @@ export class AppModule {
         WatchlistModule,
         CompaniesModule,
         StatsModule,
+        ReferralsModule,
         ReactionsModule,
       ],
     };

@@ -6,11 +6,13 @@ import { RaiseAlertService } from '../alerts/raise-alert/raise-alert.service.js'
 import { caseKeys } from '../cases/case.rules.js';
 import { LinkEventsService } from '../cases/link-events/link-events.service.js';
 import { MinistryAudit } from '../audit/ministry-audit.service.js';
+import { OpenReferralService } from '../referrals/open-referral/open-referral.service.js';
 
 /**
  * When a checkpoint matches a traveller against an entry: link the match to the case of the entry
  * (else by the traveller's NIK, passport or name plus date of birth), record it on the case (ids
- * only) and raise a watchlist_match alert, critical on a dpo entry.
+ * only) and raise a watchlist_match alert, critical on a dpo entry. A refer on a protective entry
+ * also opens the P4MI referral of that checkpoint, here because it belongs to the case just linked.
  */
 @Injectable()
 export class LinkCaseWhenScreeningMatched {
@@ -18,6 +20,7 @@ export class LinkCaseWhenScreeningMatched {
     @Inject(LinkEventsService) private readonly cases: LinkEventsService,
     @Inject(RaiseAlertService) private readonly alerts: RaiseAlertService,
     @Inject(MinistryAudit) private readonly audit: MinistryAudit,
+    @Inject(OpenReferralService) private readonly referrals: OpenReferralService,
   ) {}
 
   @OnBusEvent(IMMIGRATION_SCREENING_MATCHED_V1, { consumer: 'ministry-immigration' })
@@ -53,6 +56,7 @@ export class LinkCaseWhenScreeningMatched {
       eventId: event.id,
       factId: data.screeningId,
     });
+    await this.referrals.openFor(manager, event, caseId, entries[0]?.legal_type);
     this.audit.eventStep(manager, event, {
       action: 'screening_match.processed',
       recordType: 'screening',

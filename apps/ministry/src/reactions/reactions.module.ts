@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { ReferralsModule } from '../referrals/referrals.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { WatchlistModule } from '../watchlist/watchlist.module.js';
 import { CountPreventionWhenDepartureDelayed } from './count-prevention-when-departure-delayed.handler.js';
@@ -11,7 +12,7 @@ import { WatchSuspectsWhenArrestRecorded } from './watch-suspects-when-arrest-re
 
 /** The ministry's side of the cross-agency choreography: police and checkpoint events in, ministry events out. */
 @Module({
-  imports: [CasesModule, AlertsModule, WatchlistModule, CompaniesModule, StatsModule],
+  imports: [CasesModule, AlertsModule, WatchlistModule, CompaniesModule, StatsModule, ReferralsModule],
   providers: [
     ProtectCandidatesWhenDepartureFoiled,
     WatchSuspectsWhenArrestRecorded,

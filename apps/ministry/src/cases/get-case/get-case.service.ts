@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseNotFound } from '../cases.errors.js';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/uuid.js';
+import { referralsOfCase, type CaseReferral } from '../../referrals/case-referrals.js';
 
 export interface CaseView {
   id: string;
@@ -35,6 +36,8 @@ export interface CaseView {
     screeningId: string | null;
     occurredAt: string;
   }>;
+  /** P4MI referrals opened on the case, oldest first, with the post's outcome once recorded (ids only). */
+  referrals: CaseReferral[];
 }
 
 interface CheckpointFactRow {
@@ -59,7 +62,7 @@ export class GetCaseService {
       await this.dataSource.query(`SELECT * FROM ministry_case WHERE id = $1`, [id]);
     const row = rows[0];
     if (!row) throw notFound;
-    const [links, events, alerts, entries, facts] = await Promise.all([
+    const [links, events, alerts, entries, facts, referrals] = await Promise.all([
       this.dataSource.query(
         `SELECT kind, value FROM ministry_case_link WHERE case_id = $1 AND kind IN ('report', 'interception') ORDER BY kind, value`,
         [id],
@@ -80,6 +83,7 @@ export class GetCaseService {
            FROM ministry_case_checkpoint_fact WHERE case_id = $1 ORDER BY occurred_at, event_id`,
         [id],
       ) as Promise<CheckpointFactRow[]>,
+      referralsOfCase(this.dataSource, id),
     ]);
     return {
       id: row.id,
@@ -117,6 +121,7 @@ export class GetCaseService {
           screeningId: f.screening_id,
           occurredAt: f.occurred_at.toISOString(),
         })),
+      referrals,
     };
   }
 }
