@@ -5,9 +5,13 @@ import { AlertFeed } from './desks/ministry/AlertFeed';
 import { CaseView } from './desks/ministry/CaseView';
 import { Companies } from './desks/ministry/Companies';
 import { Dashboard } from './desks/ministry/Dashboard';
+import { Dispatches } from './desks/ministry/Dispatches';
+import { PatrolFindings } from './desks/ministry/PatrolFindings';
+import { Referrals } from './desks/ministry/Referrals';
 import { Watchlist } from './desks/ministry/Watchlist';
 import { ArrestForm } from './desks/polda/ArrestForm';
 import { InterceptionForm } from './desks/polda/InterceptionForm';
+import { Leads } from './desks/polda/Leads';
 import { MatchesInbox } from './desks/polda/MatchesInbox';
 import { Records } from './desks/polda/Records';
 import { useSession } from './session/session';
@@ -33,6 +37,9 @@ export function App() {
         <Route path="watchlist" element={<Watchlist />} />
         <Route path="companies" element={<Companies />} />
         <Route path="dashboard" element={<Dashboard />} />
+        <Route path="patrol" element={<PatrolFindings />} />
+        <Route path="dispatches" element={<Dispatches />} />
+        <Route path="referrals" element={<Referrals />} />
       </Route>
       <Route path="/checkpoint" element={<Desk kind="checkpoint" />}>
         <Route path="screen" element={<ScreeningDesk />} />
@@ -42,6 +49,7 @@ export function App() {
         <Route path="interception" element={<InterceptionForm />} />
         <Route path="records" element={<Records />} />
         <Route path="matches" element={<MatchesInbox />} />
+        <Route path="leads" element={<Leads />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -36,3 +36,20 @@ export const REIDENTIFY_PURPOSES = [
 ] as const;
 /** Purposes the desk states for reading watchlist entries (audited reads; any lower-case word is valid). */
 export const READ_PURPOSES = ['case_handling', 'watchlist_review', 'data_subject_request'] as const;
+/** Where the cyber patrol saw an ad (ministry.patrol.finding.recorded.v1, DESIGN §13). */
+export const PATROL_PLATFORMS = [
+  'facebook',
+  'instagram',
+  'tiktok',
+  'whatsapp',
+  'telegram',
+  'x',
+  'website',
+  'other',
+] as const;
+/** What a rapid response team reports when it is back (POST /v1/dispatches/:id/report). */
+export const DISPATCH_OUTCOMES = ['victims_assisted', 'referred_to_police', 'no_action'] as const;
+/** What a P4MI service post records for a referral (POST /v1/referrals/:id/outcome). */
+export const REFERRAL_OUTCOMES = ['counselled', 'returned_home', 'placed_procedurally', 'declined'] as const;
+/** Purposes the desk states for reading patrol findings by phone number (audited reads). */
+export const PATROL_READ_PURPOSES = ['investigation', 'case_handling'] as const;

@@ -72,6 +72,10 @@ export interface CaseView {
   events: CaseEvent[];
   alertIds: string[];
   watchlistEntryIds: string[];
+  /** The field work on the case (DESIGN §13), when the ministry answers them. */
+  patrolFindings?: PatrolFinding[];
+  dispatches?: Dispatch[];
+  referrals?: Referral[];
 }
 
 export interface Person {
@@ -133,3 +137,65 @@ export interface CheckpointMatch {
   occurredAt?: string;
   [field: string]: unknown;
 }
+
+/** A cyber patrol finding as the ministry answers it (GET /v1/patrol/findings, DESIGN §13). */
+export interface PatrolFinding {
+  findingId: string;
+  eventId?: string;
+  recordedAt: string;
+  platform: string;
+  url: string;
+  postedAt?: string | null;
+  accountHandle?: string | null;
+  phoneNumbers?: string[];
+  companyName?: string | null;
+  destinationCountry?: string | null;
+  summary: string;
+  region?: string | null;
+  caseIds: string[];
+}
+
+/** A rapid response team sent on an alert (GET /v1/dispatches). */
+export interface Dispatch {
+  dispatchId: string;
+  alertId: string;
+  caseId: string;
+  team: string;
+  dispatchedAt: string;
+  dueBy: string;
+  status: string;
+  overdue: boolean;
+  eventId?: string;
+  report?: DispatchReport | null;
+}
+
+export interface DispatchReport {
+  outcome: string;
+  victimsAssisted?: number | null;
+  note?: string | null;
+  reportedAt?: string;
+  eventId?: string;
+}
+
+/** A P4MI referral opened by a checkpoint's refer on a protective entry (GET /v1/referrals). */
+export interface Referral {
+  referralId: string;
+  checkpoint: string;
+  screeningId: string;
+  entryId: string;
+  caseId: string | null;
+  status: string;
+  openedAt: string;
+  outcome?: ReferralOutcome | null;
+}
+
+export interface ReferralOutcome {
+  outcome: string;
+  officer?: string;
+  note?: string | null;
+  recordedAt?: string;
+  eventId?: string;
+}
+
+/** A patrol finding received by a police deployment as a lead (GET /v1/leads at the police). */
+export type Lead = Omit<PatrolFinding, 'eventId' | 'caseIds'> & { caseIds?: string[] };

@@ -9,6 +9,9 @@ const NAV: Record<Session['kind'], { to: string; key: string }[]> = {
     { to: '/ministry/watchlist', key: 'nav.watchlist' },
     { to: '/ministry/companies', key: 'nav.companies' },
     { to: '/ministry/dashboard', key: 'nav.dashboard' },
+    { to: '/ministry/patrol', key: 'nav.patrol' },
+    { to: '/ministry/dispatches', key: 'nav.dispatches' },
+    { to: '/ministry/referrals', key: 'nav.referrals' },
   ],
   checkpoint: [{ to: '/checkpoint/screen', key: 'nav.screening' }],
   polda: [
@@ -16,6 +19,7 @@ const NAV: Record<Session['kind'], { to: string; key: string }[]> = {
     { to: '/polda/interception', key: 'nav.recordInterception' },
     { to: '/polda/records', key: 'nav.records' },
     { to: '/polda/matches', key: 'nav.matches' },
+    { to: '/polda/leads', key: 'nav.leads' },
   ],
 };
 

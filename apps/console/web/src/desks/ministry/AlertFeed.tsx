@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Instant } from '../../components/Instant';
 import { formatAge } from '../../i18n/format';
 import { useLanguage } from '../../i18n/i18n';
+import { useSignedIn } from '../../session/session';
+import { SendTeamForm, type Dispatched } from './SendTeam';
 
 const SEVERITY_SYMBOL: Record<Alert['severity'], string> = {
   critical: '‼',
@@ -33,6 +35,9 @@ export function AlertFeed() {
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<unknown>();
   const [showAcknowledged, setShowAcknowledged] = useState(false);
+  const session = useSignedIn();
+  const [sending, setSending] = useState<string>();
+  const [sent, setSent] = useState<Dispatched & { alertId: string; team: string; region: string }>();
 
   useEffect(() => {
     const stop = new AbortController();
@@ -70,6 +75,22 @@ export function AlertFeed() {
     }
   };
 
+  // The ministry acknowledges an alert with its dispatch; the stream brings its new version too.
+  const teamSent = (alert: Alert, dispatched: Dispatched, team: string) => {
+    setSending(undefined);
+    setSent({ ...dispatched, alertId: alert.alertId, team, region: alert.region });
+    if (alert.status === 'open') {
+      setAlerts((current) =>
+        mergeAlert(current, {
+          ...alert,
+          status: 'acknowledged',
+          acknowledgedAt: new Date().toISOString(),
+          acknowledgedBy: session.officer,
+        }),
+      );
+    }
+  };
+
   const shown = showAcknowledged ? alerts : alerts.filter((a) => a.status === 'open');
   return (
     <div>
@@ -94,6 +115,18 @@ export function AlertFeed() {
         {t('alerts.showAcknowledged')}
       </label>
       <ErrorNotice error={error} />
+      {sent ? (
+        <p
+          className="notice notice-ok"
+          role="status"
+          data-testid="team-sent"
+          data-alert-id={sent.alertId}
+          data-dispatch-id={sent.id}
+        >
+          ✓ {t('sendTeam.sent', { team: sent.team })} <Instant iso={sent.dueBy} place={sent.region} /> ·{' '}
+          <Link to="/ministry/dispatches">{t('sendTeam.toDispatches')}</Link>
+        </p>
+      ) : null}
       {shown.length === 0 ? <p className="empty">{t('alerts.none')}</p> : null}
       <ul className="alerts" aria-live="polite">
         {shown.map((alert) => (
@@ -130,7 +163,13 @@ export function AlertFeed() {
                   ✓ {t('alerts.acknowledgedAt')} <Instant iso={alert.acknowledgedAt} place="ministry:desk" />
                 </span>
               )}
+              {sending === alert.alertId ? null : (
+                <button type="button" onClick={() => setSending(alert.alertId)} data-testid="alert-send-team">
+                  {t('sendTeam.open')}
+                </button>
+              )}
             </div>
+            {sending === alert.alertId ? <SendTeamForm alert={alert} onSent={teamSent} /> : null}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { TableHead } from '../../components/TableHead';
 import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session';
+import { CaseFieldWork } from './CaseFieldWork';
 
 /** The agency an event came from, by its type (`police.arrest.recorded.v1` → police). */
 export function agencyOf(type: string): string {
@@ -79,6 +80,7 @@ export function CaseView() {
           </li>
         ))}
       </ol>
+      <CaseFieldWork value={value} />
       <h2>{t('case.entries')}</h2>
       <ErrorNotice error={entries.error} />
       {entries.data ? (
