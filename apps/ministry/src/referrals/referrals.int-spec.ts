@@ -15,8 +15,9 @@ import {
 } from '@simpul/contracts';
 import { arrestWithSuspects, interceptionWithCandidates, validFixture } from '@simpul/contracts/testing';
 import { startMinistryTestApp, type MinistryTestApp } from '../testing/ministry-test-app.js';
+import { PersonVault } from '../identities/person-vault.js';
 import { OpenReferralService } from './open-referral/open-referral.service.js';
-import { ReferralNoteCipher } from './referral-note-cipher.js';
+import { REFERRAL_NOTE_COLUMN } from './record-outcome/record-outcome.service.js';
 
 jest.setTimeout(30_000);
 
@@ -389,7 +390,9 @@ describe('POST /v1/referrals/:id/outcome', () => {
     const row = await state();
     expect(row).toMatchObject({ status: 'closed', outcome: 'returned_home', outcome_by: 'P4MI-BTM-07' });
     expect(row.note_encrypted).not.toContain('Siti');
-    expect(t.app.get(ReferralNoteCipher).open(row.note_encrypted as string, referralId)).toBe(note);
+    expect(
+      t.app.get(PersonVault).openField(row.note_encrypted as string, REFERRAL_NOTE_COLUMN, referralId),
+    ).toBe(note);
     const clear: Array<{ n: number }> = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM ministry_referral r WHERE row_to_json(r)::text ~ '(Siti|081234567890)'`,
     );

@@ -1,24 +1,13 @@
 import { Module } from '@nestjs/common';
-import { MinistryConfig } from '../config/ministry.config.js';
 import { ListReferralsHttpController } from './list-referrals/list-referrals.http.controller.js';
 import { OpenReferralService } from './open-referral/open-referral.service.js';
 import { RecordReferralOutcomeHttpController } from './record-outcome/record-outcome.http.controller.js';
 import { RecordReferralOutcomeService } from './record-outcome/record-outcome.service.js';
-import { ReferralNoteCipher } from './referral-note-cipher.js';
 
 /** P4MI referrals: opened by a checkpoint refer on a protective entry, closed by the post's outcome. */
 @Module({
   controllers: [ListReferralsHttpController, RecordReferralOutcomeHttpController],
-  providers: [
-    OpenReferralService,
-    RecordReferralOutcomeService,
-    {
-      provide: ReferralNoteCipher,
-      inject: [MinistryConfig],
-      useFactory: (config: MinistryConfig) =>
-        ReferralNoteCipher.fromSettings(config.MINISTRY_PII_ENCRYPTION_KEY),
-    },
-  ],
+  providers: [OpenReferralService, RecordReferralOutcomeService],
   exports: [OpenReferralService],
 })
 export class ReferralsModule {}

@@ -2,10 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IdempotentWriteService, type IdempotencyContext, objectBody, validationFailed } from '@simpul/http';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 import { isUuid } from '../../common/uuid.js';
-import { ReferralNoteCipher } from '../referral-note-cipher.js';
+import { PersonVault } from '../../identities/person-vault.js';
 import { readOutcomeRequest } from '../referral.rules.js';
 import { REFERRAL_COLUMNS, referralView, type ReferralRow, type ReferralView } from '../referral.view.js';
 import { ReferralNotFound, ReferralOutcomeAlreadyRecorded } from '../referrals.errors.js';
+
+/**
+ * Where a referral's note lives. The note is free text about a traveller and may name people or
+ * carry a phone number: at rest it is only ever encrypted, bound to this column and its row.
+ */
+export const REFERRAL_NOTE_COLUMN = 'ministry_referral.note_encrypted';
 
 /**
  * Records what the P4MI post did with a referred traveller, once: the referral closes with its
@@ -16,7 +22,7 @@ import { ReferralNotFound, ReferralOutcomeAlreadyRecorded } from '../referrals.e
 export class RecordReferralOutcomeService {
   constructor(
     @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
-    @Inject(ReferralNoteCipher) private readonly notes: ReferralNoteCipher,
+    @Inject(PersonVault) private readonly vault: PersonVault,
     @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
@@ -43,7 +49,12 @@ export class RecordReferralOutcomeService {
         `UPDATE ministry_referral
             SET status = 'closed', outcome = $2, outcome_at = now(), outcome_by = $3, note_encrypted = $4
           WHERE id = $1`,
-        [id, outcome, officer, note !== undefined ? this.notes.seal(note, id) : null],
+        [
+          id,
+          outcome,
+          officer,
+          note !== undefined ? this.vault.sealField(note, REFERRAL_NOTE_COLUMN, id) : null,
+        ],
       );
       const [updated]: ReferralRow[] = await manager.query(
         `SELECT ${REFERRAL_COLUMNS} FROM ministry_referral WHERE id = $1`,
