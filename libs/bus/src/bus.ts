@@ -22,7 +22,7 @@ import { VerifierPool } from './signing/verifier-pool.js';
 export type ConsumerTuning = Partial<
   Pick<
     ConsumerRunnerOptions,
-    'batchSize' | 'concurrency' | 'retryDelaysMs' | 'pullExpiresMs' | 'handlerTimeoutMs'
+    'batchSize' | 'concurrency' | 'retryDelaysMs' | 'pullExpiresMs' | 'handlerTimeoutMs' | 'parse'
   >
 >;
 

@@ -10,7 +10,7 @@ export type { SafeErrorDescription } from './errors.js';
 export { BusHeader, DeadLetterHeader } from './headers.js';
 export type { BusLogger } from './logger.js';
 export { consoleLogger, silentLogger } from './logger.js';
-export type { BusEvent } from './contracts.js';
+export type { BusEvent, ContractParseResult } from './contracts.js';
 
 // connection and config
 export { BusConnection, authenticatorFor } from './connection/bus-connection.js';

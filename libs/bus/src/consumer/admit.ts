@@ -1,5 +1,10 @@
 import type { JsMsg } from '@nats-io/jetstream';
-import { contractSubjectFor, parseContractEvent, type BusEvent } from '../contracts.js';
+import {
+  contractSubjectFor,
+  parseContractEvent,
+  type BusEvent,
+  type ContractParseResult,
+} from '../contracts.js';
 import { BusError, BusErrorCode, describeError, type SafeErrorDescription } from '../errors.js';
 import { BusHeader } from '../headers.js';
 import type { BusLogger } from '../logger.js';
@@ -42,6 +47,8 @@ export interface AdmitOptions {
   handlers: HandlerRegistration[];
   logger: BusLogger;
   stats: AdmitStats;
+  /** Parses and validates a body; the contract of this release when absent (see ConsumerRunnerOptions.parse). */
+  parse?: (raw: Uint8Array) => ContractParseResult;
 }
 
 interface SignatureCheck {
@@ -129,7 +136,7 @@ export class Admitter {
     try {
       if (!signature.claimed) throw signature.error;
       const key = signature.fast ? signature.claimed.key : verifyCanonicalForm(msg.data, signature.claimed);
-      const parsed = parseContractEvent(msg.data);
+      const parsed = (this.options.parse ?? parseContractEvent)(msg.data);
       if (!parsed.ok) {
         throw new BusError(
           BusErrorCode.EVENT_INVALID,

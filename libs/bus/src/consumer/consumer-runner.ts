@@ -1,6 +1,7 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { BusConnection } from '../connection/bus-connection.js';
+import type { ContractParseResult } from '../contracts.js';
 import { BusError, BusErrorCode, describeError } from '../errors.js';
 import { consoleLogger, type BusLogger } from '../logger.js';
 import type { ConsumerDefinition } from '../provisioning/topology.js';
@@ -43,6 +44,12 @@ export interface ConsumerRunnerOptions {
    * handler cannot hold the durable forever. Default 30000.
    */
   handlerTimeoutMs?: number;
+  /**
+   * How a body is parsed and validated: by this release's contract when absent, which is what
+   * every service runs. Given, it stands in for another release's contract: the rollout test
+   * (docs/rollout.md) runs a consumer of the previous release this way, on the same bus code.
+   */
+  parse?: (raw: Uint8Array) => ContractParseResult;
   logger?: BusLogger;
 }
 
@@ -103,6 +110,7 @@ export class ConsumerRunner {
       keys: options.keys,
       verifier: options.verifier,
       handlers: options.handlers,
+      parse: options.parse,
     });
     this.attempts = new AttemptCounter(options.dataSource, this.name);
     this.applier = new Applier({
