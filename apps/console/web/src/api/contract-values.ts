@@ -51,5 +51,7 @@ export const PATROL_PLATFORMS = [
 export const DISPATCH_OUTCOMES = ['victims_assisted', 'referred_to_police', 'no_action'] as const;
 /** What a P4MI service post records for a referral (POST /v1/referrals/:id/outcome). */
 export const REFERRAL_OUTCOMES = ['counselled', 'returned_home', 'placed_procedurally', 'declined'] as const;
+/** The referral list's `?status=`: what the post still has to see, what it has closed, or both. */
+export const REFERRAL_STATUS_FILTERS = ['open', 'closed', 'all'] as const;
 /** Purposes the desk states for reading patrol findings by phone number (audited reads). */
 export const PATROL_READ_PURPOSES = ['investigation', 'case_handling'] as const;

@@ -183,18 +183,14 @@ export interface Referral {
   checkpoint: string;
   screeningId: string;
   entryId: string;
-  caseId: string | null;
-  status: string;
+  caseId: string;
+  /** The checkpoint's match event that opened it. */
+  eventId: string;
+  status: 'open' | 'closed' | string;
   openedAt: string;
-  outcome?: ReferralOutcome | null;
-}
-
-export interface ReferralOutcome {
-  outcome: string;
-  officer?: string;
-  note?: string | null;
-  recordedAt?: string;
-  eventId?: string;
+  /** Null while open. */
+  outcome: string | null;
+  outcomeAt: string | null;
 }
 
 /** A patrol finding received by a police deployment as a lead (GET /v1/leads at the police). */

@@ -103,11 +103,16 @@ export function CaseFieldWork({ value }: { value: CaseView }) {
                 </td>
                 <td>{referral.checkpoint}</td>
                 <td>
-                  {referral.outcome
-                    ? `✓ ${t(`referralOutcome.${referral.outcome.outcome}`)}`
-                    : t('referralStatus.open')}
+                  {referral.outcome ? (
+                    <>
+                      ✓ {t(`referralOutcome.${referral.outcome}`)} ·{' '}
+                      <Instant iso={referral.outcomeAt} place={`checkpoint:${referral.checkpoint}`} />
+                    </>
+                  ) : (
+                    t('referralStatus.open')
+                  )}
                 </td>
-                <td className="mono small">{referral.outcome?.eventId ?? '–'}</td>
+                <td className="mono small">{referral.eventId}</td>
               </tr>
             ))}
           </ListTable>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { REFERRAL_OUTCOMES } from '../../api/contract-values';
+import { REFERRAL_OUTCOMES, REFERRAL_STATUS_FILTERS } from '../../api/contract-values';
 import type { Referral } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
@@ -18,9 +18,9 @@ export function referralOutcomeBody(outcome: string, officer: string, note: stri
   return { outcome, officer, ...trimmedOrOmitted('note', note) };
 }
 
-/** The referrals of one checkpoint (`?checkpoint=`), or of every checkpoint. */
-export function referralsPath(checkpoint: string): string {
-  return `/v1/referrals${checkpoint ? `?${new URLSearchParams({ checkpoint })}` : ''}`;
+/** The referrals of one checkpoint (`?checkpoint=`), or of every checkpoint, open, closed or all. */
+export function referralsPath(checkpoint: string, status: string): string {
+  return `/v1/referrals?${new URLSearchParams({ ...(checkpoint ? { checkpoint } : {}), status })}`;
 }
 
 function OutcomeForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
@@ -75,14 +75,16 @@ function OutcomeForm({ referral, onDone }: { referral: Referral; onDone: () => v
 export function Referrals() {
   const { t } = useLanguage();
   const [checkpoint, setCheckpoint] = useState('');
+  const [status, setStatus] = useState<string>(REFERRAL_STATUS_FILTERS[0]);
   const [open, setOpen] = useState<string>();
   const referrals = useQuery({
-    queryKey: ['referrals', checkpoint],
+    queryKey: ['referrals', checkpoint, status],
     queryFn: ({ signal }) =>
-      api<{ referrals: Referral[] }>('ministry', referralsPath(checkpoint), { signal }),
+      api<{ referrals: Referral[] }>('ministry', referralsPath(checkpoint, status), { signal }),
     refetchInterval: 15_000,
   });
-  const items = [...(referrals.data?.referrals ?? [])].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  // The ministry's order: open ones first, each group oldest first (the post sees the longest waiting first).
+  const items = referrals.data?.referrals ?? [];
   return (
     <div>
       <h1>{t('referrals.title')}</h1>
@@ -99,6 +101,16 @@ export function Referrals() {
             {CHECKPOINTS.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('referrals.status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="referrals-status">
+            {REFERRAL_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`referralStatus.${s}`)}
               </option>
             ))}
           </select>
@@ -138,21 +150,20 @@ export function Referrals() {
               </div>
               <div>
                 {t('referrals.case')}:{' '}
-                {referral.caseId ? (
-                  <Link to={`/ministry/cases/${referral.caseId}`}>{referral.caseId}</Link>
-                ) : (
-                  '–'
-                )}
+                <Link to={`/ministry/cases/${referral.caseId}`}>{referral.caseId}</Link>
+              </div>
+              <div>
+                {t('form.eventId')}: {referral.eventId}
               </div>
             </td>
             <td>
               {referral.outcome ? (
-                <span data-testid="referral-recorded">
-                  ✓ {t(`referralOutcome.${referral.outcome.outcome}`)}
-                  {referral.outcome.note ? ` · ${referral.outcome.note}` : ''}
+                <span data-testid="referral-recorded" data-outcome={referral.outcome}>
+                  ✓ {t(`referralOutcome.${referral.outcome}`)} ·{' '}
+                  <Instant iso={referral.outcomeAt} place={`checkpoint:${referral.checkpoint}`} />
                 </span>
               ) : (
-                t(`referralStatus.${referral.status === 'open' ? 'open' : 'closed'}`)
+                t(`referralStatus.${referral.status === 'closed' ? 'closed' : 'open'}`)
               )}
             </td>
             <td>

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { PATROL_PLATFORMS as CONTRACT_PLATFORMS } from '@simpul/contracts';
-import { DISPATCH_OUTCOMES, PATROL_PLATFORMS, REFERRAL_OUTCOMES } from '../../api/contract-values';
+import {
+  DISPATCH_OUTCOMES,
+  PATROL_PLATFORMS,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUS_FILTERS,
+} from '../../api/contract-values';
 import { CHECKPOINTS, placeName, POLDAS } from '../places';
 import { dispatchState, dueWords, reportBody } from './Dispatches';
 import { EMPTY_FINDING, findingBody, phoneInputPaths, type FindingValues } from './PatrolFindings';
@@ -141,20 +146,36 @@ describe('sending a team and recording a referral outcome', () => {
   });
 
   it("filters the referrals by checkpoint in the ministry's query", () => {
-    expect(referralsPath('')).toBe('/v1/referrals');
-    expect(referralsPath('batam-center')).toBe('/v1/referrals?checkpoint=batam-center');
+    expect(referralsPath('', 'open')).toBe('/v1/referrals?status=open');
+    expect(referralsPath('batam-center', 'all')).toBe('/v1/referrals?checkpoint=batam-center&status=all');
   });
 });
+
+/** An `export const NAME = [ '...', ... ]` list of the ministry's source (apps never import each other). */
+function ministryList(file: string, name: string): string[] {
+  const source = readFileSync(new URL(`../../../../../ministry/src/${file}`, import.meta.url), 'utf8');
+  const literal = new RegExp(`export const ${name} = \\[([^\\]]*)\\]`).exec(source)?.[1];
+  if (!literal) throw new Error(`${name} not found in ${file}`);
+  return [...literal.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+}
 
 describe("the field work's lists", () => {
   it("offer the contract's platforms", () => {
     expect([...PATROL_PLATFORMS]).toEqual([...CONTRACT_PLATFORMS]);
   });
 
+  it("offer the ministry's referral outcomes and status filters", () => {
+    expect([...REFERRAL_OUTCOMES]).toEqual(ministryList('referrals/referral.rules.ts', 'REFERRAL_OUTCOMES'));
+    expect([...REFERRAL_STATUS_FILTERS]).toEqual(
+      ministryList('referrals/referral.rules.ts', 'REFERRAL_STATUS_FILTERS'),
+    );
+  });
+
   it.each([
     ['platform', PATROL_PLATFORMS],
     ['dispatchOutcome', DISPATCH_OUTCOMES],
     ['referralOutcome', REFERRAL_OUTCOMES],
+    ['referralStatus', REFERRAL_STATUS_FILTERS],
   ] as [string, readonly string[]][])('name every %s in both languages', (family, list) => {
     for (const tree of [en, id]) {
       expect(list.filter((value) => typeof tree[family]?.[value] !== 'string')).toEqual([]);
