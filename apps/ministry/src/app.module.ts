@@ -13,6 +13,7 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
+import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { MinistryConfigModule } from './config/ministry-config.module.js';
 import type { MinistryConfig } from './config/ministry.config.js';
 import { ministryDataSourceOptions } from './database/data-source-options.js';
@@ -52,6 +53,7 @@ export class AppModule {
         IdentitiesModule,
         CasesModule,
         AlertsModule,
+        DispatchesModule,
         WatchlistModule,
         CompaniesModule,
         StatsModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AckSlaWatcher } from './ack-sla/ack-sla-watcher.service.js';
 import { AlertExpiringEntriesService } from './alert-expiring-entries/alert-expiring-entries.service.js';
 import { AcknowledgeAlertHttpController } from './acknowledge-alert/acknowledge-alert.http.controller.js';
 import { ListAlertsHttpController } from './list-alerts/list-alerts.http.controller.js';
@@ -9,7 +10,7 @@ import { StreamAlertsHttpController } from './stream-alerts/stream-alerts.http.c
 /** Alerts for the rapid response team: raised by reactions, listed, streamed and acknowledged by the desk. */
 @Module({
   controllers: [ListAlertsHttpController, StreamAlertsHttpController, AcknowledgeAlertHttpController],
-  providers: [RaiseAlertService, AlertExpiringEntriesService, AlertChanges],
+  providers: [RaiseAlertService, AlertExpiringEntriesService, AlertChanges, AckSlaWatcher],
   exports: [RaiseAlertService],
 })
 export class AlertsModule {}

@@ -74,6 +74,24 @@ export class MinistryConfig extends BusClientConfig {
   @Expose() @IsInt() @Min(1) @Max(365) MINISTRY_IDEMPOTENCY_RETENTION_DAYS: number = 7;
 
   /**
+   * Seconds a critical alert may stay neither acknowledged nor dispatched before it raises an
+   * sla_breached alert (§13). Any integer from 1.
+   */
+  @Expose() @IsInt() @Min(1) MINISTRY_ACK_SLA_SECONDS: number = 900;
+
+  /** Seconds a team sent on a critical alert has to report (its dueBy), at most a year. */
+  @Expose() @IsInt() @Min(1) @Max(31_536_000) MINISTRY_DISPATCH_DUE_CRITICAL_SECONDS: number = 7200;
+
+  /** Seconds a team sent on a high alert has to report. */
+  @Expose() @IsInt() @Min(1) @Max(31_536_000) MINISTRY_DISPATCH_DUE_HIGH_SECONDS: number = 43_200;
+
+  /** Seconds a team sent on a medium alert has to report. */
+  @Expose() @IsInt() @Min(1) @Max(31_536_000) MINISTRY_DISPATCH_DUE_MEDIUM_SECONDS: number = 172_800;
+
+  /** Seconds a team sent on a low alert has to report. */
+  @Expose() @IsInt() @Min(1) @Max(31_536_000) MINISTRY_DISPATCH_DUE_LOW_SECONDS: number = 604_800;
+
+  /**
    * AES-256-GCM key(s) encrypting NIK and passport numbers at rest: the base64 of 32 bytes, or
    * `keyId:base64,...` with the current key first (older keys still decrypt). Required.
    */

@@ -13,6 +13,7 @@ import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-
 import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/1797300000001-move-idempotency-keys-to-http.js';
 import { AlertChangeFeed1797600000001 } from './migrations/1797600000001-alert-change-feed.js';
 import { CreateReferrals1797900000004 } from './migrations/1797900000004-create-referrals.js';
+import { RapidResponseDispatches1797900000003 } from './migrations/1797900000003-rapid-response-dispatches.js';
 import { SealPhoneNumbers1797900000001 } from './migrations/1797900000001-seal-phone-numbers.js';
 
 /** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
@@ -37,6 +38,7 @@ export const MINISTRY_MIGRATIONS = [
   MoveIdempotencyKeysToHttp1797300000001,
   AlertChangeFeed1797600000001,
   SealPhoneNumbers1797900000001,
+  RapidResponseDispatches1797900000003,
   CreateReferrals1797900000004,
 ];
 

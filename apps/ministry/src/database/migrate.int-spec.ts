@@ -81,6 +81,7 @@ describe('ministry migrations', () => {
           'ministry_company_sanction',
           'http_idempotency_key',
           'ministry_prevented_departure',
+          'ministry_dispatch',
           'ministry_referral',
           'ministry_watchlist_entry',
         ]),

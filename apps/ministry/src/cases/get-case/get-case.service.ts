@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseNotFound } from '../cases.errors.js';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/uuid.js';
+import { caseDispatches, type CaseDispatch } from '../../dispatches/dispatch.view.js';
 import { referralsOfCase, type CaseReferral } from '../../referrals/case-referrals.js';
 
 export interface CaseView {
@@ -38,6 +39,8 @@ export interface CaseView {
   }>;
   /** P4MI referrals opened on the case, oldest first, with the post's outcome once recorded (ids only). */
   referrals: CaseReferral[];
+  /** Rapid response teams sent on the case's alerts, oldest first, with their reports (no notes). */
+  dispatches: CaseDispatch[];
 }
 
 interface CheckpointFactRow {
@@ -122,6 +125,7 @@ export class GetCaseService {
           occurredAt: f.occurred_at.toISOString(),
         })),
       referrals,
+      dispatches: await caseDispatches(this.dataSource, id),
     };
   }
 }
