@@ -32,6 +32,8 @@ let caseId: string;
 /** Protective entries of the foiled departure's candidates. */
 let protective: string[];
 let dpoEntry: string;
+/** The screening of the one referral on a case of its own (a desk entry's). */
+let referralOffCase: string;
 
 type Match = SimpulEvent<'immigration.screening.matched.v1'>;
 
@@ -54,6 +56,7 @@ function match(
   entryId: string,
   decision: 'refer' | 'deny',
   screeningId: string = uuidv7(),
+  traveler?: Match['data']['traveler'],
 ): Match {
   const fixture = validFixture('immigration.screening.matched.v1');
   const event = buildEvent(
@@ -66,6 +69,7 @@ function match(
       entryId,
       entryVersion: 1,
       decision,
+      ...(traveler ? { traveler } : {}),
     },
     { source: checkpointSource(checkpoint) },
   );
@@ -86,6 +90,14 @@ function publishMatch(event: Match, msgId?: string): Promise<void> {
 async function referralRows(screeningId: string): Promise<Array<{ id: string; event_id: string }>> {
   return t.dataSource.query(`SELECT id, event_id FROM ministry_referral WHERE screening_id = $1`, [
     screeningId,
+  ]);
+}
+
+/** The units of the audit rows of `action` on `recordId`. */
+async function audited(action: string, recordId: string): Promise<Array<{ unit: string }>> {
+  return t.dataSource.query(`SELECT unit FROM audit_log WHERE action = $1 AND record_id = $2`, [
+    action,
+    recordId,
   ]);
 }
 
@@ -205,6 +217,9 @@ describe('a checkpoint refer on a protective entry opens a P4MI referral', () =>
       [[first.id, republished.id]],
     );
     expect(inbox[0]!.n).toBe(2);
+    // Opening is a processing step of the traveller's data: audited once, under the checkpoint.
+    const [row] = await referralRows(first.data.screeningId);
+    expect(await audited('referral.opened', row!.id)).toEqual([{ unit: 'checkpoint:batam-center' }]);
   });
 
   it('two instances applying one screening at once open one referral', async () => {
@@ -253,6 +268,34 @@ describe('a checkpoint refer on a protective entry opens a P4MI referral', () =>
     expect(await referralRows(event.data.screeningId)).toEqual([{ id: opened, event_id: event.id }]);
   });
 
+  it('on a desk entry of no case, the referral carries the case the match joined', async () => {
+    const person = { fullName: 'Dewi Lestari', dateOfBirth: '2001-04-09', sex: 'F' as const };
+    const issued = await api('POST', '/v1/watchlist', {
+      legalType: 'protective',
+      action: 'refer',
+      person,
+      reason: 'Reported by her family as recruited without papers.',
+      issuedBy: 'KP2MI desk',
+      validFrom: '2025-07-20T00:00:00Z',
+      validUntil: '2025-10-01T00:00:00Z',
+    });
+    expect(issued.status).toBe(201);
+    const event = match('nunukan', issued.body.id as string, 'refer', uuidv7(), person);
+    await publishMatch(event);
+    const facts: Array<{ case_id: string }> = await t.dataSource.query(
+      `SELECT case_id FROM ministry_case_checkpoint_fact WHERE event_id = $1`,
+      [event.id],
+    );
+    expect(facts).toHaveLength(1);
+    expect(facts[0]!.case_id).not.toBe(caseId);
+    const rows: Array<{ case_id: string }> = await t.dataSource.query(
+      `SELECT case_id FROM ministry_referral WHERE screening_id = $1`,
+      [event.data.screeningId],
+    );
+    expect(rows).toEqual([{ case_id: facts[0]!.case_id }]);
+    referralOffCase = event.data.screeningId;
+  });
+
   it('a deny on a protective entry, and a refer on a dpo entry, open none', async () => {
     const deny = match('batam-center', protective[3]!, 'deny');
     const onDpo = match('batam-center', dpoEntry, 'refer');
@@ -267,15 +310,15 @@ describe('a checkpoint refer on a protective entry opens a P4MI referral', () =>
     const atNunukan = match('nunukan', protective[4]!, 'refer');
     await publishMatch(atNunukan);
     const nunukan = await api('GET', '/v1/referrals?checkpoint=nunukan');
-    expect(nunukan.body.referrals.map((r: { screeningId: string }) => r.screeningId)).toEqual([
-      atNunukan.data.screeningId,
-    ]);
+    expect(nunukan.body.referrals.map((r: { screeningId: string }) => r.screeningId).sort()).toEqual(
+      [atNunukan.data.screeningId, referralOffCase].sort(),
+    );
     const batam = await api('GET', '/v1/referrals?checkpoint=batam-center');
     expect(batam.body.referrals).toHaveLength(3);
     expect(batam.body.referrals.every((r: { checkpoint: string }) => r.checkpoint === 'batam-center')).toBe(
       true,
     );
-    expect((await api('GET', '/v1/referrals')).body.referrals).toHaveLength(4);
+    expect((await api('GET', '/v1/referrals')).body.referrals).toHaveLength(5);
     expect((await api('GET', '/v1/referrals?checkpoint=entikong')).body.referrals).toEqual([]);
 
     const bad = await api('GET', '/v1/referrals?checkpoint=Batam%20Center&status=pending&limit=0');
