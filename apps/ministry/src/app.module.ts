@@ -18,6 +18,7 @@ import { MinistryConfigModule } from './config/ministry-config.module.js';
 import type { MinistryConfig } from './config/ministry.config.js';
 import { ministryDataSourceOptions } from './database/data-source-options.js';
 import { IdentitiesModule } from './identities/identities.module.js';
+import { PatrolModule } from './patrol/patrol.module.js';
 import { ReactionsModule } from './reactions/reactions.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         WatchlistModule,
         CompaniesModule,
         StatsModule,
+        PatrolModule,
         ReferralsModule,
         ReactionsModule,
       ],

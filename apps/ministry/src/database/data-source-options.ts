@@ -15,6 +15,7 @@ import { AlertChangeFeed1797600000001 } from './migrations/1797600000001-alert-c
 import { CreateReferrals1797900000004 } from './migrations/1797900000004-create-referrals.js';
 import { RapidResponseDispatches1797900000003 } from './migrations/1797900000003-rapid-response-dispatches.js';
 import { SealPhoneNumbers1797900000001 } from './migrations/1797900000001-seal-phone-numbers.js';
+import { RecordPatrolFindings1797900000002 } from './migrations/1797900000002-record-patrol-findings.js';
 
 /** Explicit lists (no globs: ESM, docs/contract.md §2), shared by AppModule and the migrate entry. */
 export const MINISTRY_ENTITIES = [
@@ -38,6 +39,7 @@ export const MINISTRY_MIGRATIONS = [
   MoveIdempotencyKeysToHttp1797300000001,
   AlertChangeFeed1797600000001,
   SealPhoneNumbers1797900000001,
+  RecordPatrolFindings1797900000002,
   RapidResponseDispatches1797900000003,
   CreateReferrals1797900000004,
 ];

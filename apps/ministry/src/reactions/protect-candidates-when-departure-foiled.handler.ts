@@ -6,6 +6,7 @@ import { RaiseAlertService } from '../alerts/raise-alert/raise-alert.service.js'
 import { caseKeys } from '../cases/case.rules.js';
 import { LinkEventsService } from '../cases/link-events/link-events.service.js';
 import { RecordCompanyService } from '../companies/record-company/record-company.service.js';
+import { LinkFindingsService } from '../patrol/link-findings/link-findings.service.js';
 import { RecordPreventionService } from '../stats/record-prevention/record-prevention.service.js';
 import { IssueAutomaticEntriesService } from '../watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
 import { entriesForFoiledDeparture } from '../watchlist/watchlist.rules.js';
@@ -14,7 +15,8 @@ import { MinistryAudit } from '../audit/ministry-audit.service.js';
 /**
  * When police foil a departure: open or link the case (interception id, candidates' NIK, passport
  * or name plus date of birth), raise an interception alert, issue protective/refer entries for the candidates (90 days), record
- * the placement company, and count candidateCount as prevented. One transaction with the inbox row;
+ * the placement company, link the cyber patrol findings that give a candidate's phone number or name
+ * that company, and count candidateCount as prevented. One transaction with the inbox row;
  * every write is keyed by the event, so a duplicate changes nothing.
  */
 @Injectable()
@@ -26,6 +28,7 @@ export class ProtectCandidatesWhenDepartureFoiled {
     @Inject(RecordCompanyService) private readonly companies: RecordCompanyService,
     @Inject(RecordPreventionService) private readonly prevention: RecordPreventionService,
     @Inject(MinistryAudit) private readonly audit: MinistryAudit,
+    @Inject(LinkFindingsService) private readonly findings: LinkFindingsService,
   ) {}
 
   @OnBusEvent(POLICE_DEPARTURE_FOILED_V1, { consumer: 'ministry-police' })
@@ -44,6 +47,10 @@ export class ProtectCandidatesWhenDepartureFoiled {
     });
     await this.watchlist.issue(manager, entriesForFoiledDeparture(data, event.id), caseId, event);
     if (data.placementCompany) await this.companies.record(manager, data.placementCompany, event.id);
+    await this.findings.recordCaseParties(manager, caseId, event.id, {
+      persons: data.candidates.map((c) => c.person),
+      companyNames: [data.placementCompany?.name],
+    });
     await this.prevention.record(manager, {
       eventId: event.id,
       factId: data.interceptionId,

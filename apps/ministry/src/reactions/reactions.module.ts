@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { PatrolModule } from '../patrol/patrol.module.js';
 import { ReferralsModule } from '../referrals/referrals.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { WatchlistModule } from '../watchlist/watchlist.module.js';
@@ -12,7 +13,15 @@ import { WatchSuspectsWhenArrestRecorded } from './watch-suspects-when-arrest-re
 
 /** The ministry's side of the cross-agency choreography: police and checkpoint events in, ministry events out. */
 @Module({
-  imports: [CasesModule, AlertsModule, WatchlistModule, CompaniesModule, StatsModule, ReferralsModule],
+  imports: [
+    CasesModule,
+    AlertsModule,
+    WatchlistModule,
+    CompaniesModule,
+    StatsModule,
+    ReferralsModule,
+    PatrolModule,
+  ],
   providers: [
     ProtectCandidatesWhenDepartureFoiled,
     WatchSuspectsWhenArrestRecorded,

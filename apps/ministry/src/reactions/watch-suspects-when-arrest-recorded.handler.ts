@@ -7,6 +7,7 @@ import { caseKeys } from '../cases/case.rules.js';
 import { LinkEventsService } from '../cases/link-events/link-events.service.js';
 import { RecordCompanyService } from '../companies/record-company/record-company.service.js';
 import { MinistryConfig } from '../config/ministry.config.js';
+import { LinkFindingsService } from '../patrol/link-findings/link-findings.service.js';
 import { IssueAutomaticEntriesService } from '../watchlist/issue-automatic-entries/issue-automatic-entries.service.js';
 import { entriesForArrest } from '../watchlist/watchlist.rules.js';
 import { MinistryAudit } from '../audit/ministry-audit.service.js';
@@ -15,7 +16,8 @@ import { MinistryAudit } from '../audit/ministry-audit.service.js';
  * When police record an arrest: link it to the case of its report number, of the foiled departure
  * it names (interceptionId) or of the same person (NIK, passport, or name plus date of birth), raise an arrest alert, issue
  * dpo/deny_departure entries for suspects at large and advisory/refer for the others, and record
- * the suspects' companies. One transaction with the inbox row; a duplicate changes nothing.
+ * the suspects' companies, and link the cyber patrol findings that give a suspect's phone number or
+ * name a suspect's company. One transaction with the inbox row; a duplicate changes nothing.
  */
 @Injectable()
 export class WatchSuspectsWhenArrestRecorded {
@@ -26,6 +28,7 @@ export class WatchSuspectsWhenArrestRecorded {
     @Inject(IssueAutomaticEntriesService) private readonly watchlist: IssueAutomaticEntriesService,
     @Inject(RecordCompanyService) private readonly companies: RecordCompanyService,
     @Inject(MinistryAudit) private readonly audit: MinistryAudit,
+    @Inject(LinkFindingsService) private readonly findings: LinkFindingsService,
   ) {}
 
   @OnBusEvent(POLICE_ARREST_RECORDED_V1, { consumer: 'ministry-police' })
@@ -58,6 +61,11 @@ export class WatchSuspectsWhenArrestRecorded {
     for (const suspect of data.suspects) {
       if (suspect.company) await this.companies.record(manager, suspect.company, event.id);
     }
+    // After the entries: a finding linked now alerts when the case has an active one (these included).
+    await this.findings.recordCaseParties(manager, caseId, event.id, {
+      persons: data.suspects.map((s) => s.person),
+      companyNames: data.suspects.map((s) => s.company?.name),
+    });
     this.audit.eventStep(manager, event, {
       action: 'arrest.processed',
       recordType: 'arrest',

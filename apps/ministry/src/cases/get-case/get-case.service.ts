@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseNotFound } from '../cases.errors.js';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/uuid.js';
+import { casePatrolFindings, type CasePatrolFinding } from '../../patrol/case-findings/case-findings.js';
 import { caseDispatches, type CaseDispatch } from '../../dispatches/dispatch.view.js';
 import { referralsOfCase, type CaseReferral } from '../../referrals/case-referrals.js';
 
@@ -41,6 +42,8 @@ export interface CaseView {
   referrals: CaseReferral[];
   /** Rapid response teams sent on the case's alerts, oldest first, with their reports (no notes). */
   dispatches: CaseDispatch[];
+  /** Cyber patrol findings linked to the case, the oldest link first (ids and times only). */
+  patrolFindings: CasePatrolFinding[];
 }
 
 interface CheckpointFactRow {
@@ -126,6 +129,7 @@ export class GetCaseService {
         })),
       referrals,
       dispatches: await caseDispatches(this.dataSource, id),
+      patrolFindings: await casePatrolFindings(this.dataSource, id),
     };
   }
 }

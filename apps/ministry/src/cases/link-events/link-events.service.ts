@@ -25,7 +25,7 @@ export interface LinkEventInput {
  * The advisory locks ($1, bigint[]) taken before linking, one per link key, in the order given
  * (unnest yields the array in order; `caseLinkLockIds` sorts it).
  */
-const LOCK_LINK_KEYS_SQL = `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`;
+export const LOCK_LINK_KEYS_SQL = `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`;
 
 /**
  * The advisory lock ids of link keys: one per distinct (kind, value), 64 bits of SHA-256 under a
@@ -43,7 +43,7 @@ const LOCK_LINK_KEYS_SQL = `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($
  * order: PostgreSQL then aborts one of them (deadlock_detected) and the bus re-applies that batch's
  * events one by one, so it costs time, never correctness.
  */
-export function caseLinkLockIds(keys: readonly CaseLinkKey[]): string[] {
+export function caseLinkLockIds(keys: ReadonlyArray<{ kind: string; value: string }>): string[] {
   const ids = new Set<bigint>();
   for (const key of keys) {
     const digest = createHash('sha256')
