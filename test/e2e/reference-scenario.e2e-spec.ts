@@ -26,5 +26,14 @@ describe('the reference scenario', () => {
     expect(report.screening.decision).toBe('deny');
     expect(report.policeSawMatch).toBe(true);
     expect(report.preventedDepartures).toEqual({ riau: 58, eventIds: 1 });
-  }, 60_000);
+    // Steps 6-8, the ministry's field work (docs/contract.md §13): the broker's ad meets the arrest
+    // through his phone number written two ways, the team goes out on the critical alert, and a
+    // candidate trying again at Batam Center is referred to the P4MI post there and sent home.
+    expect(report.fieldWork).toEqual({
+      finding: { linkedToCase: true, alertRaised: true, leadAtPoldaRiau: true },
+      dispatch: { dueInMinutes: 120, alertAcknowledged: true, victimsAssisted: 58 },
+      referral: { decision: 'refer', opened: true, outcome: 'returned_home' },
+      figures: { assistedRiau: 58, returnedHomeBatam: 1, traced: true },
+    });
+  }, 90_000);
 });

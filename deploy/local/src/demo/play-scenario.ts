@@ -1,4 +1,5 @@
 import { apiCaller, waitFor, type Json } from './api-calls.js';
+import { playFieldWork, type FieldWorkReport } from './play-field-work.js';
 import {
   arrestBody,
   brokerAtBatamBody,
@@ -16,6 +17,8 @@ export interface ScenarioReport {
   screening: { decision: string; matches: number; reasons: string[]; millis: number };
   policeSawMatch: boolean;
   preventedDepartures: { riau: number; eventIds: number };
+  /** Steps 6-8: the cyber patrol, the rapid response team, the P4MI post (undefined if not reached). */
+  fieldWork?: FieldWorkReport;
   failures: string[];
 }
 
@@ -108,6 +111,18 @@ export async function playScenario(
   if (!(riau.eventIds as string[]).includes(interception.eventId))
     failures.push('the interception is not in the Riau figure');
 
+  const interceptionAlert = alerts.find((a) => a.kind === 'interception');
+  const fieldWork = interceptionAlert
+    ? await playFieldWork(
+        call,
+        urls,
+        run,
+        { caseId: interceptionAlert.caseId, interceptionAlertId: interceptionAlert.alertId },
+        log,
+        failures,
+      ).catch((e: Error) => (failures.push(`the field work: ${e.message}`), undefined))
+    : undefined;
+
   return {
     interceptionId: interception.id,
     arrestId: arrest.id,
@@ -123,6 +138,7 @@ export async function playScenario(
     },
     policeSawMatch,
     preventedDepartures: { riau: riau.prevented, eventIds: (riau.eventIds as string[]).length },
+    fieldWork,
     failures,
   };
 }

@@ -109,6 +109,13 @@ export function foiledDepartureBody(run: ScenarioRun): Record<string, unknown> {
   };
 }
 
+/**
+ * The broker's mobile as Polda Riau wrote it down, and as his ad gives it: two spellings of one
+ * number that the HTTP edges both read as +6281266770412, so the patrol's finding meets the arrest.
+ */
+export const BROKER_PHONE_AS_RECORDED = '0812-6677-0412';
+export const BROKER_PHONE_AS_ADVERTISED = '+62 812 6677 0412';
+
 const SUSPECTS: {
   fullName: string;
   role: string;
@@ -116,6 +123,7 @@ const SUSPECTS: {
   dob: string;
   passport?: string;
   company?: boolean;
+  phone?: string;
 }[] = [
   {
     fullName: 'Djoko Soesanto',
@@ -124,6 +132,7 @@ const SUSPECTS: {
     dob: '1979-04-12',
     passport: 'C1234567',
     company: true,
+    phone: BROKER_PHONE_AS_RECORDED,
   },
   { fullName: 'Hasan Basri', role: 'coordinator', status: 'detained', dob: '1975-09-03' },
   { fullName: 'Amir Lubis', role: 'transporter', status: 'detained', dob: '1990-01-21' },
@@ -150,6 +159,7 @@ export function arrestBody(run: ScenarioRun, interceptionId: string): Record<str
         dateOfBirth: s.dob,
         sex: 'M',
         ...(s.passport ? { passportNumber: s.passport } : {}),
+        ...(s.phone ? { phoneNumbers: [s.phone] } : {}),
       },
       status: s.status,
       role: s.role,
@@ -168,5 +178,34 @@ export function brokerAtBatamBody(): Record<string, unknown> {
     checkpoint: 'batam-center',
     traveler: { fullName: 'Joko Susanto', dateOfBirth: '1979-04-12', sex: 'M', passportNumber: 'C1234567' },
     travel: { destinationCountry: 'SGP', statedPurpose: 'tourism' },
+  };
+}
+
+/**
+ * The cyber patrol's finding: an ad for plantation work in Johor leaving through Dumai, posted by
+ * the broker's account with his phone number and the placement company's name. No victim in it.
+ */
+export function patrolFindingBody(run: ScenarioRun): Record<string, unknown> {
+  return {
+    platform: 'facebook',
+    url: `https://www.facebook.com/groups/loker-malaysia-johor/posts/${run.runId}`,
+    postedAt: new Date(run.occurredAt.getTime() - 10 * 86_400_000).toISOString(),
+    accountHandle: 'loker.johor.dumai',
+    phoneNumbers: [BROKER_PHONE_AS_ADVERTISED],
+    companyName: 'PT Sinar Jaya Mandiri',
+    destinationCountry: 'MYS',
+    summary:
+      'Lowongan kebun sawit di Johor, gaji 5 juta, tanpa biaya dan tanpa paspor, berangkat lewat Dumai minggu ini.',
+    region: 'riau',
+  };
+}
+
+/** One of the 58 candidates (an adult woman) trying again a week later, through Batam Center. */
+export function candidateAtBatamBody(run: ScenarioRun): Record<string, unknown> {
+  const candidate = (foiledDepartureBody(run).candidates as Array<{ person: Record<string, unknown> }>)[10]!;
+  return {
+    checkpoint: 'batam-center',
+    traveler: candidate.person,
+    travel: { destinationCountry: 'MYS', statedPurpose: 'tourism' },
   };
 }
