@@ -194,6 +194,17 @@ describe('POST /v1/alerts/:id/dispatch', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('sends one of two teams dispatched on an alert at the same moment; the other is 409', async () => {
+    const alertId = await raiseAlert('high');
+    const answers = await Promise.all([
+      dispatch(alertId, { ...team, team: 'Tim A' }),
+      dispatch(alertId, { ...team, team: 'Tim B' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const rows = await t.dataSource.query(`SELECT id FROM ministry_dispatch WHERE alert_id = $1`, [alertId]);
+    expect(rows).toEqual([{ id: answers.find((a) => a.status === 201)!.body.id }]);
+  });
+
   it('answers 404 for an unknown alert or an id that is not a UUID', async () => {
     const unknown = await dispatch(uuidv7(), team);
     expect(unknown.status).toBe(404);
