@@ -14,6 +14,7 @@ import {
 import { listDeadLetters } from '@simpul/bus/operator';
 import { publishSignedEvent, waitFor } from '@simpul/bus/testing';
 import { buildEvent, poldaSource, uuidv7, type EventDataMap } from '@simpul/contracts';
+import { normaliseBodyPhoneNumbers, phoneNumberPaths } from '@simpul/http';
 import {
   arrestBody,
   brokerAtBatamBody,
@@ -27,7 +28,8 @@ import { startTestSystem, type TestSystem } from '../support/local-system.js';
 // docs/contract.md §9: personal data never appears in logs or error messages; ids do. The reference
 // scenario runs, then error paths are driven with personal data in their input, then every service
 // log line, every error response body and every dead letter's error fields are scanned for every
-// name, NIK and passport number that went in.
+// name, NIK, passport and phone number that went in (docs/contract.md §13: phone numbers are
+// personal data, in whatever form they were written).
 
 let system: TestSystem;
 let probe: BusConnection;
@@ -47,7 +49,7 @@ afterAll(async () => {
 // The scanner
 
 interface Needle {
-  kind: 'name' | 'nik' | 'passport';
+  kind: 'name' | 'nik' | 'passport' | 'phone';
   value: string;
   pattern: RegExp;
 }
@@ -82,8 +84,26 @@ const NOT_NAMES = new Set([
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every full name, every name part of 4+ letters that is not an ordinary word, every NIK and passport. */
-function needlesFor(people: { fullName?: string; nik?: string; passportNumber?: string }[]): Needle[] {
+interface PersonalData {
+  fullName?: string;
+  nik?: string;
+  passportNumber?: string;
+  phoneNumbers?: string[];
+}
+
+/**
+ * A phone number in any of its spellings: its subscriber digits (what follows +62 or the trunk
+ * zero: `81271060001`), separators allowed between them, after +62, 62, (0) or 0 or nothing, and not
+ * inside a longer run of digits (a timestamp, a sequence).
+ */
+function phonePattern(written: string): RegExp {
+  const digits = written.replace(/\D/g, '').replace(/^(?:62(?:0)?|0)/, '');
+  const spaced = digits.split('').join('[\\s\\-./()]*');
+  return new RegExp(`(?<![0-9])(?:\\+?62[\\s\\-./()]*(?:\\(0\\)[\\s]*)?|0)?${spaced}(?![0-9])`);
+}
+
+/** Every full name, every name part of 4+ letters that is not an ordinary word, every NIK, passport and phone number. */
+function needlesFor(people: PersonalData[]): Needle[] {
   const out = new Map<string, Needle>();
   const add = (kind: Needle['kind'], value: string, pattern: RegExp) =>
     out.set(`${kind}:${value.toLowerCase()}`, { kind, value, pattern });
@@ -100,6 +120,7 @@ function needlesFor(people: { fullName?: string; nik?: string; passportNumber?: 
     if (p.nik) add('nik', p.nik, new RegExp(`(?<![0-9])${escape(p.nik)}(?![0-9])`));
     if (p.passportNumber)
       add('passport', p.passportNumber, new RegExp(`\\b${escape(p.passportNumber)}\\b`, 'i'));
+    for (const phone of p.phoneNumbers ?? []) add('phone', phone, phonePattern(phone));
   }
   return [...out.values()];
 }
@@ -138,16 +159,31 @@ const extraPeople = {
     nik: nikFor('1975-03-03', 'M', 7104),
     passportNumber: 'E5566778',
   },
-  deadLetterInvalid: { fullName: 'Ambarwati Sihombing', nik: '1472019999999999', passportNumber: 'D4433221' },
+  deadLetterInvalid: {
+    fullName: 'Ambarwati Sihombing',
+    nik: '1472019999999999',
+    passportNumber: 'D4433221',
+    phoneNumbers: ['+6281271060007', '0812 7106 0008 ext'],
+  },
   deadLetterGarbage: { fullName: 'Fransiskus Nainggolan', passportNumber: 'F1122334' },
   deadLetterForged: {
     fullName: 'Wiratmoko Sudirjo',
     nik: nikFor('1966-06-06', 'M', 7105),
     passportNumber: 'G2233445',
   },
+  // Phone numbers through every edge that takes a Person, written as people write them.
+  suspectWithPhones: {
+    fullName: 'Yohanes Siregar',
+    nik: nikFor('1979-04-04', 'M', 7106),
+    phoneNumbers: ['0812-7106-0001', '+62 813 7106 0002'],
+  },
+  unreadablePhone: { fullName: 'Marlina Hutapea', phoneNumbers: ['0812-7106-0003', 'wa 0812 7106 0004'] },
+  candidateWithPhone: { fullName: 'Sri Rahayu Panjaitan', phoneNumbers: ['0857.7106.0009'] },
+  deskEntryWithPhone: { fullName: 'Rudy Hartanto Lubis', phoneNumbers: ['0852 7106 0005'] },
+  travellerWithPhone: { fullName: 'Ayu Wulandari Nasution', phoneNumbers: ['+62 (0)857-7106-0006'] },
 };
 
-function scenarioPeople(): { fullName?: string; nik?: string; passportNumber?: string }[] {
+function scenarioPeople(): PersonalData[] {
   const run = { runId: 'x', occurredAt: new Date() };
   const candidates = (foiledDepartureBody(run).candidates as Json[]).map((c) => c.person as Json);
   const suspects = (arrestBody(run, uuidv7()).suspects as Json[]).map((s) => s.person as Json);
@@ -268,6 +304,19 @@ async function playReferenceScenario(): Promise<void> {
 }
 
 describe('personal data in logs and error messages', () => {
+  it('the scanner finds a phone number in every spelling, and not inside a longer number', () => {
+    const needles = needlesFor([{ phoneNumbers: ['0812-3456-7890'] }]);
+    const lines = [
+      'suspect +6281234567890 recorded',
+      'call 0812 3456 7890',
+      'call 081234567890',
+      'wa +62 (0)812-3456-7890',
+      '62812.3456.7890',
+      'seq 1764281234567890123 and 281234567890 are other numbers',
+    ];
+    expect(lines.map((line) => scan('synthetic', line, needles).length)).toEqual([1, 1, 1, 1, 1, 0]);
+  });
+
   it('the scanner finds a planted name, NIK and passport number, and ignores place names', () => {
     const needles = needlesFor([
       { fullName: 'Djoko Soesanto', nik: '1472011204790009', passportNumber: 'C1234567' },
@@ -551,6 +600,73 @@ describe('personal data in logs and error messages', () => {
     captured.push({ label: 'idempotency key reused', ...reused });
     expect(reused.status).toBeGreaterThanOrEqual(400);
 
+    // Phone numbers, as written, through every edge that takes a Person: stored and published in
+    // E.164, so both spellings are searched for. (Patrol findings, POST /v1/patrol/findings, carry
+    // phone numbers too: their traffic belongs here, their people in extraPeople.)
+    const sp = extraPeople.suspectWithPhones;
+    // Cloned: the scenario's bodies share their suspects, and later steps need them as they were.
+    const phoneArrest = structuredClone(arrestBody(run, uuidv7()));
+    delete phoneArrest.interceptionId;
+    (phoneArrest.suspects as Json[])[0]!.person = { ...sp, dateOfBirth: '1979-04-04', sex: 'M' };
+    await expectStatus(
+      'arrest with phone numbers',
+      201,
+      raw('police', 'polda:riau', 'POST', '/v1/arrests', json(phoneArrest)),
+    );
+    const up = extraPeople.unreadablePhone;
+    const unreadable = structuredClone(arrestBody(run, uuidv7()));
+    delete unreadable.interceptionId;
+    (unreadable.suspects as Json[])[0]!.person = { ...up, sex: 'F' };
+    await expectStatus(
+      'arrest with an unreadable phone number',
+      400,
+      raw('police', 'polda:riau', 'POST', '/v1/arrests', json(unreadable)),
+    );
+    expect(JSON.parse(captured.at(-1)!.body).details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'suspects[0].person.phoneNumbers[1]', rule: 'phoneNumber' }),
+      ]),
+    );
+    const cp = extraPeople.candidateWithPhone;
+    const phoneInterception = foiledDepartureBody({ runId: 'pii-phones', occurredAt: run.occurredAt });
+    phoneInterception.candidates = [{ person: { ...cp, sex: 'F' } }];
+    phoneInterception.candidateCount = 1;
+    await expectStatus(
+      'interception with a candidate’s phone number',
+      201,
+      raw('police', 'polda:riau', 'POST', '/v1/interceptions', json(phoneInterception)),
+    );
+    await expectStatus(
+      'watchlist entry with a phone number at the desk',
+      201,
+      raw(
+        'ministry',
+        'ministry:desk',
+        'POST',
+        '/v1/watchlist',
+        json({
+          legalType: 'advisory',
+          action: 'refer',
+          person: extraPeople.deskEntryWithPhone,
+          reason: 'Recruiter named by the cyber patrol',
+          issuedBy: 'KP2MI desk',
+          validFrom: new Date(Date.now() - DAY).toISOString(),
+          validUntil: new Date(Date.now() + 30 * DAY).toISOString(),
+        }),
+      ),
+    );
+    await expectStatus(
+      'screening of a traveller with a phone number',
+      201,
+      raw(
+        'immigration',
+        'checkpoint:batam-center',
+        'POST',
+        '/v1/screenings',
+        json({ checkpoint: 'batam-center', traveler: { ...extraPeople.travellerWithPhone, sex: 'F' } }),
+      ),
+    );
+
     // Dead letters: messages a consumer refuses, carrying personal data, with their error fields.
     const keys = KeyRing.fromDirectory(join(system.stateDir, 'keys'));
     const riauKey = keys.keyFor(poldaSource('riau'))!;
@@ -563,6 +679,7 @@ describe('personal data in logs and error messages', () => {
       fullName: dl.fullName,
       nik: dl.nik,
       passportNumber: dl.passportNumber.toLowerCase(),
+      phoneNumbers: dl.phoneNumbers,
       sex: 'M',
     };
     invalid.data.suspects[1].person.dateOfBirth = '2099-01-01';
@@ -597,6 +714,7 @@ describe('personal data in logs and error messages', () => {
     const needles = needlesFor([...scenarioPeople(), ...Object.values(extraPeople)]);
     expect(needles.filter((x) => x.kind === 'nik').length).toBeGreaterThanOrEqual(58 + 11);
     expect(needles.filter((x) => x.kind === 'passport').length).toBeGreaterThanOrEqual(7);
+    expect(needles.filter((x) => x.kind === 'phone').length).toBeGreaterThanOrEqual(9);
     const logsDir = join(system.stateDir, 'logs');
     const logFiles = readdirSync(logsDir).filter((file) => file.endsWith('.log'));
     expect(logFiles.sort()).toEqual(['console.log', 'immigration.log', 'ministry.log', 'police.log']);
@@ -626,7 +744,11 @@ function arrestEventData(run: {
   runId: string;
   occurredAt: Date;
 }): EventDataMap['police.arrest.recorded.v1'] {
-  const body = arrestBody(run, uuidv7());
+  // Read as the police edge reads a body: the scenario writes phone numbers as people do.
+  const body = normaliseBodyPhoneNumbers(
+    arrestBody(run, uuidv7()),
+    phoneNumberPaths('police.arrest.recorded.v1'),
+  );
   delete body.interceptionId;
   return {
     ...body,
