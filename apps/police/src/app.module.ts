@@ -9,11 +9,17 @@ import {
 } from '@simpul/bus';
 import { DatabaseHealthCheck, HttpEdgeModule, TokenRegistry, unitNamesFromFile } from '@simpul/http';
 import { ArrestsModule } from './arrests/arrests.module.js';
-import { matchesDurableOf, PoliceConfig, policeDeploymentCode } from './config/police.config.js';
+import {
+  leadsDurableOf,
+  matchesDurableOf,
+  PoliceConfig,
+  policeDeploymentCode,
+} from './config/police.config.js';
 import { PoliceUnits } from './config/police-units.js';
 import { loadServedPoldas } from './config/served-poldas.js';
 import { policeDataSourceOptions } from './database/data-source-options.js';
 import { InterceptionsModule } from './interceptions/interceptions.module.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { MatchesModule } from './matches/matches.module.js';
 
 /** Bus settings a test may tune (a quiet logger, a short relay poll); production uses the defaults. */
@@ -38,7 +44,8 @@ class PoliceConfigModule {
 /**
  * The police service (Polda gateway): HTTP edge with unit tokens, its own database, and the bus
  * signing with the key of each Polda it serves (`POLICE_UNITS`, default every reference Polda) and
- * reading checkpoint matches from the durable of this deployment (`POLICE_DEPLOYMENT`).
+ * reading checkpoint matches and the patrol's leads from the durables of this deployment
+ * (`POLICE_DEPLOYMENT`).
  */
 @Module({})
 export class AppModule {
@@ -73,6 +80,7 @@ export class AppModule {
         ArrestsModule,
         InterceptionsModule,
         MatchesModule.forDeployment(matchesDurableOf(config.POLICE_DEPLOYMENT)),
+        LeadsModule.forDeployment(leadsDurableOf(config.POLICE_DEPLOYMENT)),
       ],
     };
   }

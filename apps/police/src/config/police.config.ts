@@ -1,6 +1,6 @@
 import { Expose } from 'class-transformer';
 import { IsIP, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BusClientConfig, policeMatchesDurable } from '@simpul/bus';
+import { BusClientConfig, policeLeadsDurable, policeMatchesDurable } from '@simpul/bus';
 
 /** A police deployment's unit id: `police:<code>`. */
 const POLICE_DEPLOYMENT = /^police:[a-z0-9][a-z0-9-]*$/;
@@ -31,9 +31,9 @@ export class PoliceConfig extends BusClientConfig {
 
   /**
    * This deployment's unit id in the registry (deploy/agencies.yaml): `police:<code>` reads the
-   * checkpoint matches of its own durable `police-<code>-matches`. Default: the single deployment
-   * of a local run. Several deployments need several ids (each one's consumer is provisioned from
-   * the registry).
+   * checkpoint matches of its own durable `police-<code>-matches` and the patrol's leads of
+   * `police-<code>-leads`. Default: the single deployment of a local run. Several deployments need
+   * several ids (each one's consumers are provisioned from the registry).
    */
   @Expose() @Matches(POLICE_DEPLOYMENT) POLICE_DEPLOYMENT: string = 'police:gateway';
 }
@@ -41,6 +41,11 @@ export class PoliceConfig extends BusClientConfig {
 /** The durable consumer of a police deployment's checkpoint matches: `police:riau` → `police-riau-matches`. */
 export function matchesDurableOf(deployment: string): string {
   return policeMatchesDurable(policeDeploymentCode(deployment));
+}
+
+/** The durable consumer of a police deployment's leads (the patrol's findings): `police:riau` → `police-riau-leads`. */
+export function leadsDurableOf(deployment: string): string {
+  return policeLeadsDurable(policeDeploymentCode(deployment));
 }
 
 /** `police:riau` → `riau`, the token the deployment's durable is named with. */

@@ -8,11 +8,12 @@ import { Match } from '../matches/match.entity.js';
 import { CreatePoliceTables1764806400000 } from './migrations/1764806400000-create-police-tables.js';
 import { MovePoliceIdempotencyKeysToHttp1797300000002 } from './migrations/1797300000002-move-idempotency-keys-to-http.js';
 import { ListRecordsByPolda1797600000000 } from './migrations/1797600000000-list-records-by-polda.js';
+import { CreateLeads1797900000012 } from './migrations/1797900000012-create-leads.js';
 
 /** Every entity of the police database, listed explicitly (no globs under ESM). */
 export const POLICE_ENTITIES = [Arrest, Interception, Match];
 
-/** The bus's tables, then the police tables, the audit log, the HTTP edge's idempotency keys, and the list indexes, in order. */
+/** The bus's tables, then the police tables, the audit log, the HTTP edge's idempotency keys, the list indexes and the leads, in order. */
 export const POLICE_MIGRATIONS = [
   ...BUS_MIGRATIONS,
   CreatePoliceTables1764806400000,
@@ -20,6 +21,7 @@ export const POLICE_MIGRATIONS = [
   ...HTTP_MIGRATIONS,
   MovePoliceIdempotencyKeysToHttp1797300000002,
   ListRecordsByPolda1797600000000,
+  CreateLeads1797900000012,
 ];
 
 /**

@@ -44,6 +44,7 @@ it('applies every migration, then reverts each one, leaving no table behind', as
     'bus_outbox',
     'http_idempotency_key',
     'interceptions',
+    'leads',
     'matches',
   ]);
   // The lists' indexes: one Polda's records by id (GET /v1/arrests, /v1/interceptions).
