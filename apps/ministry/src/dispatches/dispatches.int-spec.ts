@@ -13,7 +13,8 @@ import {
   type MinistryTestApp,
   type MinistryWatch,
 } from '../testing/ministry-test-app.js';
-import { DispatchNotes } from './dispatch-notes.js';
+import { PersonVault } from '../identities/person-vault.js';
+import { REPORT_NOTE_COLUMN } from './report-dispatch/report-dispatch.service.js';
 
 jest.setTimeout(30_000);
 
@@ -309,7 +310,9 @@ describe('POST /v1/dispatches/:id/report', () => {
     expect(row.reported_at.toISOString()).toBe(res.body.reportedAt);
     expect(JSON.stringify(row)).not.toContain('Siti');
     expect(JSON.stringify(row)).not.toContain('6281234567890');
-    expect(t.app.get(DispatchNotes).open(row.report_note_encrypted, dispatchId)).toBe(note);
+    expect(t.app.get(PersonVault).openField(row.report_note_encrypted, REPORT_NOTE_COLUMN, dispatchId)).toBe(
+      note,
+    );
 
     const before = await state();
     const again = await report(dispatchId, { outcome: 'no_action' });

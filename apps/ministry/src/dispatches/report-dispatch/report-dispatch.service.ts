@@ -8,7 +8,7 @@ import {
 } from '@simpul/http';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 import { isUuid } from '../../common/uuid.js';
-import { DispatchNotes } from '../dispatch-notes.js';
+import { PersonVault } from '../../identities/person-vault.js';
 import { REPORT_FIELDS, reportOf, reportProblems, type ReportOutcome } from '../dispatch.rules.js';
 import { DispatchAlreadyReported, DispatchNotFound } from '../dispatches.errors.js';
 
@@ -19,12 +19,18 @@ export interface ReportResult {
   reportedAt: string;
 }
 
+/**
+ * Where a report note lives: free text that may name victims or carry their phone numbers, so it is
+ * stored only encrypted, bound to this column and its row.
+ */
+export const REPORT_NOTE_COLUMN = 'ministry_dispatch.report_note_encrypted';
+
 /** Records what the team found, once per dispatch; the note is stored only encrypted. */
 @Injectable()
 export class ReportDispatchService {
   constructor(
     @Inject(IdempotentWriteService) private readonly writes: IdempotentWriteService,
-    @Inject(DispatchNotes) private readonly notes: DispatchNotes,
+    @Inject(PersonVault) private readonly vault: PersonVault,
     @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
@@ -52,7 +58,7 @@ export class ReportDispatchService {
           dispatchId,
           report.outcome,
           report.victimsAssisted,
-          report.note === null ? null : this.notes.seal(report.note, dispatchId),
+          report.note === null ? null : this.vault.sealField(report.note, REPORT_NOTE_COLUMN, dispatchId),
           idempotency.unitId,
         ],
       );
