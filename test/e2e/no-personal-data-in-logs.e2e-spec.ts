@@ -603,24 +603,23 @@ describe('personal data in logs and error messages', () => {
     // Phone numbers, as written, through every edge that takes a Person: stored and published in
     // E.164, so both spellings are searched for. (Patrol findings, POST /v1/patrol/findings, carry
     // phone numbers too: their traffic belongs here, their people in extraPeople.)
+    const arrestNaming = (person: Json) => {
+      // Cloned: the scenario's bodies share their suspects, and later steps need them as they were.
+      const body = structuredClone(arrestBody(run, uuidv7()));
+      delete body.interceptionId;
+      (body.suspects as Json[])[0]!.person = person;
+      return raw('police', 'polda:riau', 'POST', '/v1/arrests', json(body));
+    };
     const sp = extraPeople.suspectWithPhones;
-    // Cloned: the scenario's bodies share their suspects, and later steps need them as they were.
-    const phoneArrest = structuredClone(arrestBody(run, uuidv7()));
-    delete phoneArrest.interceptionId;
-    (phoneArrest.suspects as Json[])[0]!.person = { ...sp, dateOfBirth: '1979-04-04', sex: 'M' };
     await expectStatus(
       'arrest with phone numbers',
       201,
-      raw('police', 'polda:riau', 'POST', '/v1/arrests', json(phoneArrest)),
+      arrestNaming({ ...sp, dateOfBirth: '1979-04-04', sex: 'M' }),
     );
-    const up = extraPeople.unreadablePhone;
-    const unreadable = structuredClone(arrestBody(run, uuidv7()));
-    delete unreadable.interceptionId;
-    (unreadable.suspects as Json[])[0]!.person = { ...up, sex: 'F' };
     await expectStatus(
       'arrest with an unreadable phone number',
       400,
-      raw('police', 'polda:riau', 'POST', '/v1/arrests', json(unreadable)),
+      arrestNaming({ ...extraPeople.unreadablePhone, sex: 'F' }),
     );
     expect(JSON.parse(captured.at(-1)!.body).details).toEqual(
       expect.arrayContaining([
