@@ -6,6 +6,7 @@ import { IdempotentWriteService } from '@simpul/http';
 import { isUuid } from '../../common/uuid.js';
 import { AlertEntity } from '../alert.entity.js';
 import { alertView, type AlertView } from '../alert.view.js';
+import { acknowledgeAlert } from './acknowledge-alert.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
 @ApiTags('alerts')
@@ -41,11 +42,7 @@ export class AcknowledgeAlertHttpController {
     };
     return this.writes.run(write, async (manager) => {
       if (!isUuid(id)) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
-      await manager.query(
-        `UPDATE ministry_alert SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2
-          WHERE id = $1 AND status = 'open'`,
-        [id, unit.id],
-      );
+      await acknowledgeAlert(manager, id, unit.id);
       const alert = await manager.getRepository(AlertEntity).findOneBy({ id });
       if (!alert) throw new ApiException(404, 'MINISTRY.ALERT_NOT_FOUND', 'alert not found');
       this.audit.deskStep(manager, unit.id, {

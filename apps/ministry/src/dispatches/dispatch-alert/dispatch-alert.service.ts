@@ -8,6 +8,7 @@ import {
   objectBody,
   unknownPropertyProblems,
 } from '@simpul/http';
+import { acknowledgeAlert } from '../../alerts/acknowledge-alert/acknowledge-alert.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 import { isUuid } from '../../common/uuid.js';
 import { MinistryConfig } from '../../config/ministry.config.js';
@@ -104,13 +105,8 @@ export class DispatchAlertService {
           event.id,
         ],
       );
-      // Exactly what POST /v1/alerts/:id/acknowledge does (an acknowledged alert keeps its first
-      // acknowledgement), so the alert stream shows the change.
-      await manager.query(
-        `UPDATE ministry_alert SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2
-          WHERE id = $1 AND status = 'open'`,
-        [alertId, idempotency.unitId],
-      );
+      // What POST /v1/alerts/:id/acknowledge does, so the alert stream shows the change.
+      await acknowledgeAlert(manager, alertId, idempotency.unitId);
       await this.outbox.append(manager, event);
       this.audit.deskStep(manager, idempotency.unitId, {
         action: 'alert.dispatched',
