@@ -351,6 +351,39 @@ describe('POST /v1/screenings', () => {
     expect(matched.data.origin).toEqual((protective.data as { origin?: unknown }).origin);
   });
 
+  it('reads a traveller’s phone numbers into E.164 and keeps them at the checkpoint, out of the match', async () => {
+    const suspect = person('Bambang Sutrisno');
+    const dpo = issued(uuidv7(), 1, suspect, 'dpo');
+    await publish(dpo);
+    await waitFor(async () => inboxHas(dpo.id));
+    const unreadable = await screen('batam-center', { fullName: 'Bambang', phoneNumbers: ['wa 0812 555'] });
+    expect([unreadable.status, unreadable.body.details]).toEqual([
+      400,
+      [expect.objectContaining({ path: 'traveler.phoneNumbers[0]', rule: 'phoneNumber' })],
+    ]);
+    expect(JSON.stringify(unreadable.body)).not.toContain('0812 555');
+    const denied = await screen('batam-center', {
+      fullName: 'Bambang Sutrisno',
+      nik: suspect.nik!,
+      phoneNumbers: ['0812-3456-7999'],
+    });
+    expect([denied.status, denied.body.decision]).toEqual([201, 'deny']);
+    const [stored] = await dataSource.query(`SELECT traveler FROM screenings WHERE screening_id = $1`, [
+      denied.body.screeningId,
+    ]);
+    expect(stored.traveler.phoneNumbers).toEqual(['+6281234567999']);
+    const js = app.get(BusConnection).js;
+    const matched = await waitFor(async () => {
+      const msg = await js.streams
+        .get('IMMIGRATION')
+        .then((s) => s.getMessage({ last_by_subj: 'immigration.batam-center.screening.matched' }))
+        .catch(() => null);
+      const event = msg ? (msg.json() as { data: { screeningId: string; traveler: Person } }) : null;
+      return event?.data.screeningId === denied.body.screeningId ? event : null;
+    });
+    expect(matched.data.traveler).toEqual({ fullName: 'Bambang Sutrisno', nik: suspect.nik });
+  });
+
   it('matches an old-spelling variant through the engine, and lists a monitor match without referring', async () => {
     // No NIK or passport: "Djoko Soesanto" on the list, "Joko Susanto" at the desk, same birth date.
     const listed: Person = { fullName: 'Djoko Soesanto', dateOfBirth: '1968-04-17', sex: 'M' };

@@ -95,6 +95,10 @@ export class ScreenTravelerService {
     const published = found.matches.flatMap((match) =>
       match.effect === 'deny' || match.effect === 'refer' ? [{ match, entryDecision: match.effect }] : [],
     );
+    // A match names the traveller by what a checkpoint screens; the phone numbers stay with the
+    // screening here. So a site upgraded first (docs/rollout.md) never sends the ministry or a
+    // Polda of the previous release a property it refuses, nor more than a match needs.
+    const { phoneNumbers: _phones, ...matchedTraveler } = request.traveler;
     const events = published.map(({ match, entryDecision }) =>
       buildEvent(
         'immigration.screening.matched.v1',
@@ -106,7 +110,7 @@ export class ScreenTravelerService {
           entryVersion: match.entry.version,
           score: match.score,
           decision: entryDecision,
-          traveler: request.traveler,
+          traveler: matchedTraveler,
           ...(match.entry.origin ? { origin: match.entry.origin } : {}),
         },
         { source: checkpointSource(request.checkpoint), time: now },
