@@ -8,7 +8,7 @@ let system: TestSystem;
 beforeAll(async () => {
   system = await startTestSystem('scenario');
 }, 120_000);
-afterAll(() => system?.stop());
+afterAll(() => system?.stop(), 30_000);
 
 describe('the reference scenario', () => {
   it('turns a Riau interception and arrest into alerts, checkpoint entries, a deny at Batam and a hit for the Polda', async () => {
