@@ -38,7 +38,7 @@ await runUntilSignal(async (log) => {
     const work = report.fieldWork;
     if (work) {
       console.log(
-        `  patrol finding (broker's ad): ${work.finding.linkedToCase ? 'linked to the case' : 'NOT linked'}, alert ${work.finding.alertRaised ? 'raised' : 'missing'}, lead at Polda Riau ${work.finding.leadAtPoldaRiau ? 'yes' : 'no'}`,
+        `  broker's ad, cyber patrol: ${work.finding.linkedToCase ? 'linked to the case' : 'NOT linked'}, alert ${work.finding.alertRaised ? 'raised' : 'missing'}, lead at Polda Riau ${work.finding.leadAtPoldaRiau ? 'yes' : 'no'}`,
       );
       console.log(
         `  rapid response team:        sent, due in ${work.dispatch.dueInMinutes} min, alert ${work.dispatch.alertAcknowledged ? 'acknowledged' : 'still open'}; reported ${work.dispatch.victimsAssisted} victims assisted`,
@@ -47,7 +47,7 @@ await runUntilSignal(async (log) => {
         `  candidate at Batam Center:  ${work.referral.decision}; P4MI referral ${work.referral.opened ? `opened, outcome ${work.referral.outcome}` : 'NOT opened'}`,
       );
       console.log(
-        `  assisted, Riau: ${work.figures.assistedRiau}; returned home, Batam Center: ${work.figures.returnedHomeBatam} (${work.figures.traced ? 'traced to this run' : 'NOT traced'})`,
+        `  assisted / returned home:   Riau ${work.figures.assistedRiau} / Batam Center ${work.figures.returnedHomeBatam} (${work.figures.traced ? 'traced to this run' : 'NOT traced'})`,
       );
     }
     for (const failure of report.failures) console.log(`  FAILED: ${failure}`);
