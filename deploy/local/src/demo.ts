@@ -38,7 +38,7 @@ await runUntilSignal(async (log) => {
     const work = report.fieldWork;
     if (work) {
       console.log(
-        `  broker's ad, cyber patrol: ${work.finding.linkedToCase ? 'linked to the case' : 'NOT linked'}, alert ${work.finding.alertRaised ? 'raised' : 'missing'}, lead at Polda Riau ${work.finding.leadAtPoldaRiau ? 'yes' : 'no'}`,
+        `  broker's ad, cyber patrol:  ${work.finding.linkedToCase ? 'linked to the case' : 'NOT linked'}, alert ${work.finding.alertRaised ? 'raised' : 'missing'}, lead at Polda Riau ${work.finding.leadAtPoldaRiau ? 'yes' : 'no'}`,
       );
       console.log(
         `  rapid response team:        sent, due in ${work.dispatch.dueInMinutes} min, alert ${work.dispatch.alertAcknowledged ? 'acknowledged' : 'still open'}; reported ${work.dispatch.victimsAssisted} victims assisted`,
