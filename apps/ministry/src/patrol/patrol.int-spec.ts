@@ -5,6 +5,7 @@
 // phone numbers and handle only encrypted or as blind indexes.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes, randomInt } from 'node:crypto';
+import { AUDIT_LOCK_KEY } from '@simpul/audit';
 import { pruneLedger } from '@simpul/bus';
 import { waitFor } from '@simpul/bus/testing';
 import { buildEvent, poldaSource, uuidv7, type AnyEvent, type SimpulEvent } from '@simpul/contracts';
@@ -101,9 +102,9 @@ async function caseOf(eventId: string): Promise<string> {
 
 async function patrolAlertsOn(
   caseId: string,
-): Promise<Array<{ id: string; severity: string; summary: string }>> {
+): Promise<Array<{ id: string; severity: string; summary: string; source_event_ids: string[] }>> {
   return t.dataSource.query(
-    `SELECT id, severity, summary FROM ministry_alert WHERE case_id = $1 AND kind = 'patrol_finding'`,
+    `SELECT id, severity, summary, source_event_ids FROM ministry_alert WHERE case_id = $1 AND kind = 'patrol_finding'`,
     [caseId],
   );
 }
@@ -195,6 +196,7 @@ describe('a finding after an arrest carrying its phone number', () => {
     const alerts = await patrolAlertsOn(caseId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.severity).toBe('high');
+    expect(alerts[0]!.source_event_ids).toEqual([recorded.body.eventId]);
     for (const secret of [broker.e164.slice(3), body.accountHandle as string, body.url as string]) {
       expect(alerts[0]!.summary).not.toContain(secret);
     }
@@ -303,7 +305,10 @@ describe('an arrest after a finding giving its phone number', () => {
     expect((await published(recorded.body.id as string)).data.caseIds).toEqual([]);
     const got = await t.api('GET', `/v1/patrol/findings/${recorded.body.id}`);
     expect(got.body.caseIds).toEqual([caseId]);
-    expect(await patrolAlertsOn(caseId)).toHaveLength(1);
+    const alerts = await patrolAlertsOn(caseId);
+    expect(alerts).toHaveLength(1);
+    // Traced to both: the finding and the arrest that linked it.
+    expect(alerts[0]!.source_event_ids).toEqual([recorded.body.eventId, arrest.id]);
     const timeline = await t.api('GET', `/v1/cases/${caseId}`);
     expect(timeline.body.patrolFindings).toEqual([
       expect.objectContaining({ findingId: recorded.body.id, linkedByEventId: arrest.id }),
@@ -320,6 +325,53 @@ describe('an arrest after a finding giving its phone number', () => {
       [recorded.body.id],
     );
     expect(links[0]!.n).toBe(1);
+    expect(await patrolAlertsOn(caseId)).toHaveLength(1);
+  });
+});
+
+describe('a finding and an arrest sharing a number at the same moment', () => {
+  it('still meet: both look before either commits, and the finding ends linked to the case', async () => {
+    const broker = phone();
+    const arrest = arrestOfBroker(broker.e164);
+    // Both transactions append to the audit chain just before they commit, under its lock: held
+    // here, each does all its work, lookups included, and then waits, so they overlap for sure.
+    const gate = t.dataSource.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    let answer: Promise<ApiAnswer> | undefined;
+    try {
+      await gate.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+      answer = record(findingBody({ phoneNumbers: [broker.written] }));
+      await t.publish(arrest, poldaSource('riau'));
+      await waitFor(
+        async () =>
+          (
+            await gate.query(
+              `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+            )
+          )[0].n >= 2,
+        { description: 'the finding and the arrest both waiting', timeoutMs: 20_000 },
+      );
+    } finally {
+      await gate.commitTransaction();
+      await gate.release();
+    }
+    const recorded = await answer!;
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT 1 FROM ministry_case_event WHERE event_id = $1`, [arrest.id]))
+          .length > 0,
+      {
+        description: 'the arrest applied',
+        timeoutMs: 20_000,
+      },
+    );
+    const caseId = await caseOf(arrest.id);
+    const links: Array<{ case_id: string }> = await t.dataSource.query(
+      `SELECT case_id FROM ministry_patrol_finding_case WHERE finding_id = $1`,
+      [recorded.body.id],
+    );
+    expect(links).toEqual([{ case_id: caseId }]);
     expect(await patrolAlertsOn(caseId)).toHaveLength(1);
   });
 });

@@ -20,13 +20,21 @@ export interface CaseParties {
   companyNames: ReadonlyArray<string | undefined>;
 }
 
+/** What a link and its alert need of a finding. */
+export interface LinkedFinding {
+  id: string;
+  platform: string;
+  /** Its ministry.patrol.finding.recorded.v1 event. */
+  eventId: string;
+}
+
 /** Cases sharing any of the keys ($1 kinds, $2 values), the oldest first. */
 const CASES_BY_KEYS_SQL = `SELECT k.case_id FROM ministry_case_patrol_key k JOIN ministry_case c ON c.id = k.case_id
   WHERE (k.kind, k.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
   GROUP BY k.case_id, c.opened_at ORDER BY c.opened_at, k.case_id`;
 
-/** Findings sharing a phone index ($1) or a company key ($2), with the platform their alert names. */
-const FINDINGS_BY_KEYS_SQL = `SELECT f.id, f.platform FROM ministry_patrol_finding f
+/** Findings sharing a phone index ($1) or a company key ($2), with what their alert names and traces. */
+const FINDINGS_BY_KEYS_SQL = `SELECT f.id, f.platform, f.event_id AS "eventId" FROM ministry_patrol_finding f
   WHERE f.company_key = ANY ($2::text[])
      OR EXISTS (SELECT 1 FROM ministry_patrol_finding_phone p WHERE p.finding_id = f.id AND p.phone_index = ANY ($1::text[]))
   ORDER BY f.id`;
@@ -67,12 +75,12 @@ export class LinkFindingsService {
 
   /**
    * Links a finding to a case once (a repeat changes nothing) and, on a new link to a case with an
-   * active watchlist entry, raises its patrol_finding alert, one per finding and case. True when
-   * the link is new.
+   * active watchlist entry, raises its patrol_finding alert, one per finding and case, traced to
+   * the finding's event and the event that made the link. True when the link is new.
    */
   async linkAndAlert(
     manager: EntityManager,
-    finding: { id: string; platform: string },
+    finding: LinkedFinding,
     caseId: string,
     causeEventId: string,
   ): Promise<boolean> {
@@ -89,7 +97,11 @@ export class LinkFindingsService {
         manager,
         caseId,
         alertForPatrolFinding({ platform: finding.platform, region: row.region, activeEntries: row.active }),
-        { eventId: causeEventId, factId: patrolAlertFact(finding.id, caseId) },
+        {
+          eventId: causeEventId,
+          factId: patrolAlertFact(finding.id, caseId),
+          sourceEventIds: [...new Set([finding.eventId, causeEventId])],
+        },
       );
     }
     return true;
@@ -118,7 +130,7 @@ export class LinkFindingsService {
        ON CONFLICT DO NOTHING`,
       [keys.map((k) => k.kind), keys.map((k) => k.value), caseId, eventId],
     );
-    const findings: Array<{ id: string; platform: string }> = await manager.query(FINDINGS_BY_KEYS_SQL, [
+    const findings: LinkedFinding[] = await manager.query(FINDINGS_BY_KEYS_SQL, [
       keys.filter((k) => k.kind === 'phone').map((k) => k.value),
       keys.filter((k) => k.kind === 'company').map((k) => k.value),
     ]);

@@ -110,7 +110,8 @@ export class RecordFindingService {
       );
       await this.outbox.append(manager, event);
       for (const caseId of caseIds) {
-        await this.links.linkAndAlert(manager, { id: findingId, platform: data.platform }, caseId, event.id);
+        const finding = { id: findingId, platform: data.platform, eventId: event.id };
+        await this.links.linkAndAlert(manager, finding, caseId, event.id);
       }
       this.audit.deskStep(manager, unitId, {
         action: 'patrol_finding.recorded',
