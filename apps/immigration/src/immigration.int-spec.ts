@@ -304,6 +304,26 @@ describe('watchlist replica', () => {
   });
 });
 
+/** The match published at batam-center for `screeningId` (the last one on its subject). */
+function publishedMatch(
+  screeningId: unknown,
+): Promise<{ data: { screeningId: string; origin?: unknown; decision: string; traveler: Person } }> {
+  const js = app.get(BusConnection).js;
+  return waitFor(async () => {
+    const msg = await js.streams
+      .get('IMMIGRATION')
+      .then((s) => s.getMessage({ last_by_subj: 'immigration.batam-center.screening.matched' }))
+      .catch(() => null);
+    const event = msg
+      ? (msg.json() as {
+          data: { screeningId: string; origin?: unknown; decision: string; traveler: Person };
+        })
+      : null;
+    // The relay publishes in no particular order: wait for this screening's match.
+    return event?.data.screeningId === screeningId ? event : null;
+  });
+}
+
 describe('POST /v1/screenings', () => {
   it('denies on an exact NIK of a dpo entry and refers for a protective one, publishing the match with its origin', async () => {
     const suspect = person('Rudi Hartono');
@@ -314,7 +334,6 @@ describe('POST /v1/screenings', () => {
     await publish(protective);
     await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(protective.id)));
 
-    const js = app.get(BusConnection).js;
     const denied = await screen('batam-center', { fullName: 'R. Hartono', nik: suspect.nik! });
     expect(denied.status).toBe(201);
     expect(denied.body).toMatchObject({
@@ -336,17 +355,7 @@ describe('POST /v1/screenings', () => {
     const referred = await screen('batam-center', { fullName: 'Siti Aminah', nik: candidate.nik! });
     expect(referred.body).toMatchObject({ decision: 'refer', matches: [{ legalType: 'protective' }] });
 
-    const matched = await waitFor(async () => {
-      const msg = await js.streams
-        .get('IMMIGRATION')
-        .then((s) => s.getMessage({ last_by_subj: 'immigration.batam-center.screening.matched' }))
-        .catch(() => null);
-      const event = msg
-        ? (msg.json() as { data: { screeningId: string; origin?: unknown; decision: string } })
-        : null;
-      // The relay publishes in no particular order: wait for the refer screening's match.
-      return event?.data.screeningId === referred.body.screeningId ? event : null;
-    });
+    const matched = await publishedMatch(referred.body.screeningId);
     expect(matched.data.decision).toBe('refer');
     expect(matched.data.origin).toEqual((protective.data as { origin?: unknown }).origin);
   });
@@ -372,15 +381,7 @@ describe('POST /v1/screenings', () => {
       denied.body.screeningId,
     ]);
     expect(stored.traveler.phoneNumbers).toEqual(['+6281234567999']);
-    const js = app.get(BusConnection).js;
-    const matched = await waitFor(async () => {
-      const msg = await js.streams
-        .get('IMMIGRATION')
-        .then((s) => s.getMessage({ last_by_subj: 'immigration.batam-center.screening.matched' }))
-        .catch(() => null);
-      const event = msg ? (msg.json() as { data: { screeningId: string; traveler: Person } }) : null;
-      return event?.data.screeningId === denied.body.screeningId ? event : null;
-    });
+    const matched = await publishedMatch(denied.body.screeningId);
     expect(matched.data.traveler).toEqual({ fullName: 'Bambang Sutrisno', nik: suspect.nik });
   });
 
