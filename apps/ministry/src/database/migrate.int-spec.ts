@@ -10,6 +10,7 @@ import { MoveIdempotencyKeysToHttp1797300000001 } from './migrations/17973000000
 import { AlertChangeFeed1797600000001 } from './migrations/1797600000001-alert-change-feed.js';
 import { NameLinksIdempotencyCheckpointFacts1795828453000 } from './migrations/1795828453000-name-links-idempotency-checkpoint-facts.js';
 import { PseudonymiseIdentities1796100000000 } from './migrations/1796100000000-pseudonymise-identities.js';
+import { SealPhoneNumbers1797900000001 } from './migrations/1797900000001-seal-phone-numbers.js';
 
 let db: TestDatabase;
 /** Jest gives each test file its own process.env: the keys the migration reads stay within this file. */
@@ -344,6 +345,65 @@ describe('ministry migrations', () => {
       expect(after[2].status).toBe('acknowledged');
       await dataSource.query(`DELETE FROM ministry_alert`);
       await dataSource.query(`DELETE FROM ministry_case WHERE id = $1`, [caseId]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('seals the phone numbers of entries stored in clear, opens them back on the way down, and fails without the keys', async () => {
+    const dataSource = new DataSource(ministryDataSourceOptions(db.url));
+    await dataSource.initialize();
+    try {
+      for (let i = undoneThrough(SealPhoneNumbers1797900000001); i > 0; i--) {
+        await dataSource.undoLastMigration();
+      }
+      await dataSource.query(`DELETE FROM ministry_watchlist_entry`);
+      const entryId = '0190a000-0000-7000-8000-000000000301';
+      const person = { fullName: 'Rahmat Hidayat', phoneNumbers: ['+6281234567801', '+6281322227802'] };
+      await dataSource.query(
+        `INSERT INTO ministry_watchlist_entry (id, version, legal_type, action, person, reason, issued_by, valid_from,
+           valid_until, valid_until_at, last_event_id)
+         VALUES ($1, 1, 'advisory', 'refer', $2, 'r', 'i', '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z',
+           '2026-12-01T00:00:00Z', $1)`,
+        [entryId, JSON.stringify(person)],
+      );
+      const stored = async () =>
+        (await dataSource.query(`SELECT person FROM ministry_watchlist_entry`))[0].person;
+
+      setPrivacyEnv(false);
+      const failure = await migrateMinistry(db.url).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(failure?.message).toMatch(/^MINISTRY_PII_ENCRYPTION_KEY: is required/);
+      expect(await stored()).toEqual(person);
+      setPrivacyEnv(true);
+      expect(await migrateMinistry(db.url)).toEqual(namesFrom(SealPhoneNumbers1797900000001));
+
+      const [row] = await dataSource.query(
+        `SELECT person, phone_encrypted, phone_indexes FROM ministry_watchlist_entry WHERE $1 = ANY (phone_indexes)`,
+        [vault.phoneIndex('0812-3456-7801')],
+      );
+      expect(row.person).toEqual({ fullName: 'Rahmat Hidayat' });
+      expect(row.phone_indexes).toEqual(person.phoneNumbers.map((p) => vault.phoneIndex(p)));
+      expect(
+        vault.openEntryPerson(
+          {
+            person: row.person,
+            nikEncrypted: null,
+            passportEncrypted: null,
+            phoneEncrypted: row.phone_encrypted,
+          },
+          entryId,
+        ),
+      ).toEqual(person);
+
+      for (let i = undoneThrough(SealPhoneNumbers1797900000001); i > 0; i--) {
+        await dataSource.undoLastMigration();
+      }
+      expect(await stored()).toEqual(person);
+      expect(await migrateMinistry(db.url)).toEqual(namesFrom(SealPhoneNumbers1797900000001));
+      await dataSource.query(`DELETE FROM ministry_watchlist_entry`);
     } finally {
       await dataSource.destroy();
     }
