@@ -73,7 +73,7 @@ export interface CaseView {
   alertIds: string[];
   watchlistEntryIds: string[];
   /** The field work on the case (DESIGN §13), when the ministry answers them. */
-  patrolFindings?: PatrolFinding[];
+  patrolFindings?: CasePatrolFinding[];
   dispatches?: Dispatch[];
   referrals?: Referral[];
 }
@@ -138,21 +138,41 @@ export interface CheckpointMatch {
   [field: string]: unknown;
 }
 
-/** A cyber patrol finding as the ministry answers it (GET /v1/patrol/findings, DESIGN §13). */
+/**
+ * A cyber patrol finding in the ministry's list (GET /v1/patrol/findings, DESIGN §13): its personal
+ * fields (account handle, phone numbers) withheld, counted and named.
+ */
 export interface PatrolFinding {
   findingId: string;
-  eventId?: string;
+  eventId: string;
   recordedAt: string;
   platform: string;
   url: string;
-  postedAt?: string | null;
-  accountHandle?: string | null;
-  phoneNumbers?: string[];
-  companyName?: string | null;
-  destinationCountry?: string | null;
+  postedAt?: string;
+  companyName?: string;
+  destinationCountry?: string;
   summary: string;
-  region?: string | null;
+  region?: string;
+  /** The cases linked now. */
   caseIds: string[];
+  phoneNumberCount: number;
+  identifiersWithheld: ('phoneNumbers' | 'accountHandle')[];
+}
+
+/** One finding in full (GET /v1/patrol/findings/:id, an audited read). */
+export type PatrolFindingView = Omit<PatrolFinding, 'identifiersWithheld'> & {
+  accountHandle?: string;
+  phoneNumbers?: string[];
+  recordedBy: string;
+};
+
+/** A finding linked to a case (GET /v1/cases/:id): ids and times only. */
+export interface CasePatrolFinding {
+  findingId: string;
+  eventId: string;
+  linkedAt: string;
+  /** The event that made the link: the finding's own, or a later arrest or interception. */
+  linkedByEventId: string;
 }
 
 /** A rapid response team sent on an alert (GET /v1/dispatches). */
@@ -163,18 +183,19 @@ export interface Dispatch {
   team: string;
   dispatchedAt: string;
   dueBy: string;
-  status: string;
+  status: 'open' | 'reported' | string;
+  /** Open and past its due time, by the ministry's clock. */
   overdue: boolean;
+  /** On the case only (GET /v1/cases/:id): the dispatch's event and the team's report. */
   eventId?: string;
   report?: DispatchReport | null;
 }
 
+/** A team's report as the case shows it (the note is never returned). */
 export interface DispatchReport {
   outcome: string;
-  victimsAssisted?: number | null;
-  note?: string | null;
-  reportedAt?: string;
-  eventId?: string;
+  victimsAssisted: number | null;
+  reportedAt: string;
 }
 
 /** A P4MI referral opened by a checkpoint's refer on a protective entry (GET /v1/referrals). */
@@ -194,4 +215,4 @@ export interface Referral {
 }
 
 /** A patrol finding received by a police deployment as a lead (GET /v1/leads at the police). */
-export type Lead = Omit<PatrolFinding, 'eventId' | 'caseIds'> & { caseIds?: string[] };
+export type Lead = Omit<PatrolFindingView, 'recordedBy' | 'phoneNumberCount'> & { region: string };

@@ -85,7 +85,7 @@ export function AlertFeed() {
           ...alert,
           status: 'acknowledged',
           acknowledgedAt: new Date().toISOString(),
-          acknowledgedBy: session.officer,
+          acknowledgedBy: session.unit,
         }),
       );
     }

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import type { CaseView } from '../../api/types';
 import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
-import { AdText } from '../AdText';
 import { ListTable } from '../ListTable';
 import { ReportSummary } from './Dispatches';
 
@@ -30,18 +29,21 @@ export function CaseFieldWork({ value }: { value: CaseView }) {
           <ListTable
             rows={patrolFindings.length}
             none={t('case.noneYet')}
-            columns={[t('patrol.recordedAt'), t('patrol.platform'), t('patrol.ad'), t('form.eventId')]}
+            columns={[t('case.linkedAt'), t('case.finding'), t('case.linkedBy')]}
           >
             {patrolFindings.map((finding) => (
               <tr key={finding.findingId} data-finding-id={finding.findingId}>
                 <td>
-                  <Instant iso={finding.recordedAt} place="ministry:desk" />
+                  <Instant iso={finding.linkedAt} place={value.region} />
                 </td>
-                <td>{t(`platform.${finding.platform}`)}</td>
-                <td>
-                  <AdText url={finding.url} summary={finding.summary} />
+                <td className="mono small">
+                  {finding.findingId} · {t('form.eventId')} {finding.eventId}
                 </td>
-                <td className="mono small">{finding.eventId ?? '–'}</td>
+                <td className="mono small">
+                  {finding.linkedByEventId === finding.eventId
+                    ? t('case.linkedWhenRecorded')
+                    : `${t('form.eventId')} ${finding.linkedByEventId}`}
+                </td>
               </tr>
             ))}
           </ListTable>
@@ -76,9 +78,7 @@ export function CaseFieldWork({ value }: { value: CaseView }) {
                     t('dispatches.awaitingReport')
                   )}
                 </td>
-                <td className="mono small">
-                  {[dispatch.eventId, dispatch.report?.eventId].filter(Boolean).join(' · ') || '–'}
-                </td>
+                <td className="mono small">{dispatch.eventId ?? '–'}</td>
               </tr>
             ))}
           </ListTable>

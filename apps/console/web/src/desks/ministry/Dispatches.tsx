@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { DISPATCH_OUTCOMES } from '../../api/contract-values';
-import type { Dispatch } from '../../api/types';
+import type { Alert, Dispatch } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Instant } from '../../components/Instant';
@@ -114,22 +114,27 @@ function ReportForm({ dispatch, onDone }: { dispatch: Dispatch; onDone: () => vo
   );
 }
 
-/** Text of a dispatch's report: the outcome, how many victims were assisted, the note. */
+/** Text of a dispatch's report: the outcome and how many victims were assisted. */
 export function ReportSummary({ report }: { report: NonNullable<Dispatch['report']> }) {
   const { t } = useLanguage();
   return (
     <span data-testid="dispatch-report">
       ✓ {t(`dispatchOutcome.${report.outcome}`)}
-      {report.victimsAssisted != null
+      {report.victimsAssisted !== null
         ? ` · ${t('dispatches.victims', { count: report.victimsAssisted })}`
         : ''}
-      {report.note ? ` · ${report.note}` : ''}
     </span>
   );
 }
 
-/** The zone a dispatch's times are read in: the alert's region when the ministry gives it, else Jakarta's. */
-const placeOf = (dispatch: Dispatch & { region?: string }) => dispatch.region ?? 'ministry:desk';
+const RANK: Record<DispatchState, number> = { overdue: 0, open: 1, reported: 2 };
+
+/** Overdue ones first, then open ones, then reported ones; each by its due time, soonest first. */
+export function dispatchOrder(dispatches: Dispatch[], now: number): Dispatch[] {
+  return [...dispatches].sort(
+    (a, b) => RANK[dispatchState(a, now)] - RANK[dispatchState(b, now)] || a.dueBy.localeCompare(b.dueBy),
+  );
+}
 
 /**
  * The rapid response team's dispatches: open ones first by due time, overdue ones marked in words
@@ -139,15 +144,23 @@ export function Dispatches() {
   const { t, language } = useLanguage();
   const [showReported, setShowReported] = useState(false);
   const [open, setOpen] = useState<string>();
+  const status = showReported ? 'all' : 'open';
   const dispatches = useQuery({
-    queryKey: ['dispatches'],
-    queryFn: ({ signal }) => api<{ dispatches: Dispatch[] }>('ministry', '/v1/dispatches', { signal }),
+    queryKey: ['dispatches', status],
+    queryFn: ({ signal }) =>
+      api<{ dispatches: Dispatch[] }>('ministry', `/v1/dispatches?status=${status}`, { signal }),
     refetchInterval: 15_000,
   });
+  // A team works where its alert was raised: its times are read in that region's zone.
+  const alerts = useQuery({
+    queryKey: ['alerts', 'regions'],
+    queryFn: ({ signal }) => api<{ alerts: Alert[] }>('ministry', '/v1/alerts?limit=1000', { signal }),
+    refetchInterval: 60_000,
+  });
+  const regions = new Map((alerts.data?.alerts ?? []).map((a) => [a.alertId, a.region]));
+  const placeOf = (dispatch: Dispatch) => regions.get(dispatch.alertId) ?? 'ministry:desk';
   const now = Date.now();
-  const items = [...(dispatches.data?.dispatches ?? [])]
-    .filter((d) => showReported || dispatchState(d, now) !== 'reported')
-    .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+  const items = dispatchOrder(dispatches.data?.dispatches ?? [], now);
   return (
     <div>
       <h1>{t('dispatches.title')}</h1>
@@ -198,13 +211,11 @@ export function Dispatches() {
                     ⚠ {t(due.key, due.values)}
                   </strong>
                 ) : (
-                  <span data-testid="dispatch-due">{t(due.key, due.values)}</span>
+                  <span data-testid="dispatch-due">
+                    {due.state === 'reported' ? '✓ ' : ''}
+                    {t(due.key, due.values)}
+                  </span>
                 )}
-                {dispatch.report ? (
-                  <div>
-                    <ReportSummary report={dispatch.report} />
-                  </div>
-                ) : null}
               </td>
               <td>
                 {due.state === 'reported' ? null : (

@@ -4,7 +4,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { PATROL_PLATFORMS, PATROL_READ_PURPOSES } from '../../api/contract-values';
-import type { PatrolFinding } from '../../api/types';
+import type { PatrolFinding, PatrolFindingView } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Instant } from '../../components/Instant';
@@ -91,6 +91,62 @@ function CaseLinks({ caseIds }: { caseIds: string[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A finding's account handle and phone numbers: withheld from the list, shown for one finding on
+ * the officer's request (GET /v1/patrol/findings/:id, audited under the purpose stated on the page).
+ */
+function WithheldIdentifiers({
+  finding,
+  access,
+}: {
+  finding: PatrolFinding;
+  access: { official: string; purpose: string };
+}) {
+  const { t } = useLanguage();
+  const [shown, setShown] = useState<PatrolFindingView>();
+  const [error, setError] = useState<unknown>();
+  if (!finding.identifiersWithheld.length) return <span>–</span>;
+  if (shown) {
+    return (
+      <div className="mono small" data-testid="finding-identifiers">
+        {shown.accountHandle ? <div>{shown.accountHandle}</div> : null}
+        {(shown.phoneNumbers ?? []).map((phone) => (
+          <div key={phone}>{phone}</div>
+        ))}
+      </div>
+    );
+  }
+  const show = async () => {
+    setError(undefined);
+    try {
+      setShown(
+        await api<PatrolFindingView>('ministry', `/v1/patrol/findings/${finding.findingId}`, { access }),
+      );
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <>
+      <span className="hint">
+        {t('patrol.withheld', {
+          fields: finding.identifiersWithheld
+            .map((field) =>
+              field === 'phoneNumbers'
+                ? t('patrol.phoneCount', { count: finding.phoneNumberCount })
+                : t('patrol.accountHandle'),
+            )
+            .join(', '),
+        })}
+      </span>{' '}
+      <button type="button" className="link-button" onClick={() => void show()} data-testid="finding-show">
+        {t('patrol.show')}
+      </button>
+      <ErrorNotice error={error} />
+    </>
   );
 }
 
@@ -318,7 +374,7 @@ export function PatrolFindings() {
           t('patrol.recordedAt'),
           t('patrol.platform'),
           t('patrol.ad'),
-          t('patrol.phoneNumbers'),
+          t('patrol.identifiers'),
           t('patrol.companyName'),
           t('patrol.region'),
           t('patrol.cases'),
@@ -329,14 +385,13 @@ export function PatrolFindings() {
             <td>
               <Instant iso={finding.recordedAt} place="ministry:desk" />
             </td>
-            <td>
-              {t(`platform.${finding.platform}`)}
-              {finding.accountHandle ? <div className="mono small">{finding.accountHandle}</div> : null}
-            </td>
+            <td>{t(`platform.${finding.platform}`)}</td>
             <td>
               <AdText url={finding.url} summary={finding.summary} />
             </td>
-            <td className="mono small">{finding.phoneNumbers?.join(', ') || '–'}</td>
+            <td>
+              <WithheldIdentifiers finding={finding} access={access} />
+            </td>
             <td>
               {finding.companyName ?? '–'}
               {finding.destinationCountry ? ` → ${finding.destinationCountry}` : ''}

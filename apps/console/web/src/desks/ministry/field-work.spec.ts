@@ -8,7 +8,7 @@ import {
   REFERRAL_STATUS_FILTERS,
 } from '../../api/contract-values';
 import { CHECKPOINTS, placeName, POLDAS } from '../places';
-import { dispatchState, dueWords, reportBody } from './Dispatches';
+import { dispatchOrder, dispatchState, dueWords, reportBody } from './Dispatches';
 import { EMPTY_FINDING, findingBody, phoneInputPaths, type FindingValues } from './PatrolFindings';
 import { referralOutcomeBody, referralsPath } from './Referrals';
 import { dispatchBody } from './SendTeam';
@@ -88,6 +88,21 @@ describe('a dispatch and its due time', () => {
     expect(dispatchState(dispatch('2026-12-04T04:00:00.000Z', { overdue: true }), NOW)).toBe('overdue');
   });
 
+  it('lists the overdue ones first, then the open ones, then the reported ones, each soonest due first', () => {
+    const list = [
+      { dispatchId: 'reported', ...dispatch('2026-12-04T01:00:00.000Z', { status: 'reported' }) },
+      { dispatchId: 'open-later', ...dispatch('2026-12-05T00:00:00.000Z') },
+      { dispatchId: 'overdue', ...dispatch('2026-12-04T02:00:00.000Z') },
+      { dispatchId: 'open-sooner', ...dispatch('2026-12-04T04:00:00.000Z') },
+    ] as unknown as Parameters<typeof dispatchOrder>[0];
+    expect(dispatchOrder(list, NOW).map((d) => d.dispatchId)).toEqual([
+      'overdue',
+      'open-sooner',
+      'open-later',
+      'reported',
+    ]);
+  });
+
   it('says how late or how soon in words, in both languages', () => {
     const late = dueWords(dispatch('2026-12-04T00:00:00.000Z'), NOW, 'en');
     expect(late).toEqual({ state: 'overdue', key: 'dispatches.due_overdue', values: { age: '3 hours ago' } });
@@ -162,6 +177,10 @@ function ministryList(file: string, name: string): string[] {
 describe("the field work's lists", () => {
   it("offer the contract's platforms", () => {
     expect([...PATROL_PLATFORMS]).toEqual([...CONTRACT_PLATFORMS]);
+  });
+
+  it("offer the ministry's report outcomes", () => {
+    expect([...DISPATCH_OUTCOMES]).toEqual(ministryList('dispatches/dispatch.rules.ts', 'REPORT_OUTCOMES'));
   });
 
   it("offer the ministry's referral outcomes and status filters", () => {

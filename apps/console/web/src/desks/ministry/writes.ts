@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, newIdempotencyKey, type Service } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 
@@ -12,8 +12,11 @@ export function useWrite<T>(service: Service = 'ministry') {
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<T>();
   const [busy, setBusy] = useState(false);
+  // A second click arrives before React re-renders with `busy`: the ref sees it at once.
+  const sending = useRef(false);
   const submit = async (path: string, body: unknown): Promise<T | undefined> => {
-    if (busy) return undefined;
+    if (sending.current) return undefined;
+    sending.current = true;
     setBusy(true);
     setError(undefined);
     try {
@@ -25,6 +28,7 @@ export function useWrite<T>(service: Service = 'ministry') {
       setError(caught as ApiError);
       return undefined;
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };
