@@ -5,13 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { foiledDepartureBody, nikFor } from '../../deploy/local/src/demo/reference-scenario.js';
 import { apiClient, type ApiClient, type Json } from '../support/api-client.js';
 import { atLargeArrestBody } from '../support/arrest-body.js';
-import {
-  chooseLanguage,
-  collectConsoleErrors,
-  launchBrowser,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser.js';
+import { chooseLanguage, launchBrowser } from '../support/browser.js';
+import { deskTabs, describePageChecks, type DeskTabs, type PageCheck } from '../support/console-desks.js';
 import { startTestSystem, type TestSystem } from '../support/local-system.js';
 
 // The console (docs/console.md) in Debian's chromium against the real services: every desk signs
@@ -23,10 +18,10 @@ jest.setTimeout(60_000);
 let system: TestSystem;
 let api: ApiClient;
 let browser: Browser;
+let desks: DeskTabs;
 let tokens: Record<string, string>;
 let consoleUrl: string;
 let caseId: string;
-const consoleErrors: string[] = [];
 
 const BROKER = {
   fullName: 'Bambang Soepriadi',
@@ -67,6 +62,7 @@ beforeAll(async () => {
     { timeoutMs: 30_000, description: "the broker's dpo entry in Batam Center's replica" },
   );
   browser = await launchBrowser();
+  desks = deskTabs(browser, consoleUrl, tokens);
 }, 180_000);
 
 afterAll(async () => {
@@ -74,23 +70,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-/**
- * A new tab whose console errors are kept for the suite's last check. `refusalsExpected`: the test
- * makes the services refuse a request on purpose (the browser logs each 4xx as a failed load).
- * CSP is bypassed only so that axe-core can be injected.
- */
-async function newPage(options: { refusalsExpected?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  const page = await context.newPage();
-  const errors = collectConsoleErrors(page);
-  page.on('close', () => {
-    consoleErrors.push(
-      ...errors.filter((e) => !(options.refusalsExpected && e.startsWith('Failed to load resource'))),
-    );
-    void context.close();
-  });
-  return page;
-}
+const newPage = (options: { refusalsExpected?: boolean } = {}): Promise<Page> => desks.newPage(options);
 
 /** The id of the ministry's alert raised for a police or immigration event, once there is one. */
 async function alertRaisedFor(eventId: string, description: string): Promise<string> {
@@ -104,15 +84,11 @@ async function alertRaisedFor(eventId: string, description: string): Promise<str
   );
 }
 
-async function deskPage(
+const deskPage = (
   unit: string,
   language: 'id' | 'en' = 'id',
   options: { refusalsExpected?: boolean } = {},
-): Promise<Page> {
-  const page = await newPage(options);
-  await signIn(page, consoleUrl, tokens[unit]!, language);
-  return page;
-}
+): Promise<Page> => desks.deskPage(unit, language, options);
 
 describe('sign-in', () => {
   it.each([
@@ -440,7 +416,7 @@ describe('Polda desk', () => {
 });
 
 /** Every page of every desk, and what shows it is loaded. */
-const PAGES: { name: string; unit: string; path: () => string; ready: string }[] = [
+const PAGES: PageCheck[] = [
   {
     name: 'ministry-alerts',
     unit: 'ministry:desk',
@@ -503,39 +479,6 @@ const PAGES: { name: string; unit: string; path: () => string; ready: string }[]
   },
 ];
 
-/**
- * One signed-in tab per unit for the page checks: each page is opened in it, in the language of
- * the check (switched with the console's own button), as an officer moves between pages.
- */
-const tabs = new Map<string, Promise<Page>>();
-const tabOf = (unit: string): Promise<Page> => {
-  if (!tabs.has(unit)) tabs.set(unit, deskPage(unit, 'id'));
-  return tabs.get(unit)!;
-};
-
-describe('every page', () => {
-  it.each(PAGES.map((p) => [p.name, p] as const))(
-    '%s in Bahasa Indonesia and in English: translated, accessible',
-    async (_name, target) => {
-      const page = await tabOf(target.unit);
-      const errors = collectConsoleErrors(page);
-      await page.goto(`${consoleUrl}${target.path()}`);
-      for (const language of ['id', 'en'] as const) {
-        await chooseLanguage(page, language);
-        await page.locator(target.ready).first().waitFor();
-        expect(await page.evaluate<string>('document.documentElement.lang')).toBe(language);
-        // An untranslated key shows as itself (`nav.alerts`) and is reported to the console.
-        expect(errors.filter((e) => e.includes('untranslated'))).toEqual([]);
-        expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+\.[a-z]+[A-Z_][A-Za-z_]*\b/);
-        expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      }
-    },
-  );
-});
-
-describe('after every page above', () => {
-  it('no error was written to the browser console', async () => {
-    for (const tab of tabs.values()) await (await tab).close();
-    expect(consoleErrors).toEqual([]);
-  });
-});
+// One signed-in tab per unit for the page checks: each page is opened in it, in the language of
+// the check (switched with the console's own button), as an officer moves between pages.
+describePageChecks('every page', PAGES, () => ({ desks, consoleUrl }));
