@@ -23,7 +23,12 @@ interface Shot {
   unit: string;
   /** Brings the page to the state shown. */
   show(page: Page, consoleUrl: string): Promise<void>;
+  /** The whole page, not only the screen's first 860 pixels. */
+  fullPage?: boolean;
 }
+
+/** The case of the reference scenario's field work (set once the scenario has been played). */
+let fieldWorkCaseId = '';
 
 const SHOTS: Shot[] = [
   {
@@ -58,6 +63,65 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: 'ministry-patrol',
+    unit: 'ministry:desk',
+    fullPage: true,
+    show: async (page, consoleUrl) => {
+      await page.goto(`${consoleUrl}/ministry/patrol`);
+      // The form as an officer fills it from an ad, the number as the ad gives it; the address mistyped.
+      await page.getByTestId('finding-platform').selectOption('tiktok');
+      await page.getByTestId('finding-url').fill('tiktok.com/@lokerjohor/video/7301');
+      await page.getByTestId('finding-accountHandle').fill('@lokerjohor');
+      await page.getByTestId('finding-phone-0').fill('0813-7788-9900');
+      await page.getByTestId('finding-destinationCountry').fill('MYS');
+      await page.getByTestId('finding-region').selectOption('riau');
+      await page
+        .getByTestId('finding-summary')
+        .fill('Lowongan pabrik di Johor, gaji tinggi, berangkat cepat.');
+      await page.getByTestId('finding-submit').click();
+      await page.locator('.field-invalid').first().waitFor();
+      await page.getByTestId('finding-show').first().click();
+      await page.getByTestId('finding-identifiers').first().waitFor();
+    },
+  },
+  {
+    name: 'ministry-dispatches',
+    unit: 'ministry:desk',
+    show: async (page, consoleUrl) => {
+      await page.goto(`${consoleUrl}/ministry/dispatches`);
+      await page.getByTestId('dispatch').first().waitFor();
+      await page.locator('main input[type="checkbox"]').check();
+      await page.locator('[data-testid="dispatch"][data-state="reported"]').first().waitFor();
+      await page.getByTestId('dispatch-report-open').first().click();
+    },
+  },
+  {
+    name: 'ministry-referrals',
+    unit: 'ministry:desk',
+    show: async (page, consoleUrl) => {
+      await page.goto(`${consoleUrl}/ministry/referrals`);
+      await page.getByTestId('referrals-checkpoint').selectOption('batam-center');
+      await page.getByTestId('referrals-status').selectOption('all');
+      await page.getByTestId('referral-recorded').first().waitFor();
+    },
+  },
+  {
+    name: 'ministry-case-field-work',
+    unit: 'ministry:desk',
+    show: async (page, consoleUrl) => {
+      await page.goto(`${consoleUrl}/ministry/cases/${fieldWorkCaseId}`);
+      await page.getByTestId('case-referrals').locator('tbody tr').first().waitFor();
+    },
+  },
+  {
+    name: 'polda-leads',
+    unit: 'polda:riau',
+    show: async (page, consoleUrl) => {
+      await page.goto(`${consoleUrl}/polda/leads`);
+      await page.getByTestId('lead').first().waitFor();
+    },
+  },
+  {
     name: 'polda-arrest',
     unit: 'polda:riau',
     show: async (page) => {
@@ -68,6 +132,34 @@ const SHOTS: Shot[] = [
   },
 ];
 
+/**
+ * The scenario's team has reported; a second one, sent on the patrol finding's alert and still out,
+ * shows the dispatches page with an open dispatch beside the reported one.
+ */
+async function sendTeamOnThePatrolAlert(ministry: string, token: string): Promise<void> {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${ministry}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+    return (await response.json()) as { alerts: { alertId: string; kind: string; caseId: string }[] };
+  };
+  const { alerts } = await call('GET', '/v1/alerts');
+  const alert = alerts.find((a) => a.kind === 'patrol_finding');
+  if (!alert) throw new Error('the scenario raised no patrol_finding alert');
+  fieldWorkCaseId = alert.caseId;
+  await call('POST', `/v1/alerts/${alert.alertId}/dispatch`, {
+    team: 'Tim Reaksi Cepat KP2MI Kepri',
+    officer: 'NIP-198507142010121002',
+  });
+}
+
 try {
   const target = await startSingle(stops, log);
   const urls = {
@@ -77,6 +169,7 @@ try {
   };
   const report = await playScenario(urls, target.tokensFile, log);
   if (report.failures.length) throw new Error(`the scenario failed: ${report.failures.join('; ')}`);
+  await sendTeamOnThePatrolAlert(target.ministry, target.tokens['ministry:desk']!);
   const browser = await launchBrowser();
   stops.add(() => browser.close());
   mkdirSync(OUT, { recursive: true });
@@ -92,7 +185,7 @@ try {
       await shot.show(page, target.consoleUrl);
       const file = join(OUT, `${shot.name}-${language}.png`);
       await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
       log(file);
       await context.close();
     }
