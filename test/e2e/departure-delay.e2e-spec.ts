@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.drain();
   await system?.stop();
-});
+}, 30_000);
 
 /** Invented travellers on no watchlist, distinct in NIK, passport and name + date of birth. */
 const traveler = (n: number) => {

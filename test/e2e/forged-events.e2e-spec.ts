@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.drain();
   await system?.stop();
-});
+}, 30_000);
 
 // Personal-data reads name an official and a purpose (UU PDP art. 31); sent on every call, they
 // are ignored where a route does not ask for them.

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.drain();
   await system?.stop();
-});
+}, 30_000);
 
 /** The ministry's durable on police events, as the server sees it. */
 const ministryPolice = () => probe.jsm.consumers.info('POLICE', 'ministry-police');

@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.drain();
   await system?.stop();
-});
+}, 30_000);
 
 // ---------------------------------------------------------------------------------------------
 // The scanner

@@ -17,7 +17,7 @@ beforeAll(async () => {
   system = await startTestSystem('offline');
   api = apiClient(system);
 }, 120_000);
-afterAll(() => system?.stop());
+afterAll(() => system?.stop(), 30_000);
 
 const status = () => api.ok('immigration', 'checkpoint:batam-center', 'GET', '/v1/watchlist/status');
 const screenAtBatam = (traveler: unknown) =>

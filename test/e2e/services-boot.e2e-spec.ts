@@ -17,7 +17,7 @@ const PROTECTED_ROUTE = {
 beforeAll(async () => {
   system = await startTestSystem('boot');
 }, 120_000);
-afterAll(() => system?.stop());
+afterAll(() => system?.stop(), 30_000);
 
 describe('the three services as the launcher starts them', () => {
   it('writes an API token for every reference unit before any service answers', () => {

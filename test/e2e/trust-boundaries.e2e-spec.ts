@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin?.close();
   await system?.stop();
-});
+}, 30_000);
 
 /** Messages stored per stream, read by the admin. */
 async function storedMessages(): Promise<Record<string, number>> {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   system = await startTestSystem('revoke');
   api = apiClient(system);
 }, 120_000);
-afterAll(() => system?.stop());
+afterAll(() => system?.stop(), 30_000);
 
 async function screen(checkpoint: string, traveler: unknown): Promise<Json> {
   // Each checkpoint screens with its own unit's token.
