@@ -14,6 +14,7 @@ import { ListTable } from '../ListTable';
 import { POLDAS } from '../places';
 import { placeLocalToInstant } from '../polda/local-time';
 import { useReadAccess } from './access';
+import { PurposeSelect } from './PurposeSelect';
 import { trimmedOrOmitted, useWrite } from './writes';
 
 /** The contract's bound on a finding's phone numbers. */
@@ -327,16 +328,12 @@ export function PatrolFindings() {
           setPhone(typedPhone.trim());
         }}
       >
-        <label>
-          {t('patrol.readPurpose')}
-          <select value={purpose} onChange={(e) => setPurpose(e.target.value)} data-testid="patrol-purpose">
-            {PATROL_READ_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`readPurpose.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PurposeSelect
+          purposes={PATROL_READ_PURPOSES}
+          purpose={purpose}
+          setPurpose={setPurpose}
+          testId="patrol-purpose"
+        />
         <label>
           {t('patrol.searchPhone')}
           <input

@@ -10,6 +10,7 @@ import { Instant } from '../../components/Instant';
 import { useLanguage } from '../../i18n/i18n';
 import { useReadAccess } from './access';
 import { EntryActions, IssueEntryForm } from './EntryForms';
+import { PurposeSelect } from './PurposeSelect';
 
 /** An entry expiring within this many days is flagged, so the desk can re-issue it in time. */
 export const EXPIRY_WARNING_DAYS = 14;
@@ -51,16 +52,7 @@ export function Watchlist() {
       </div>
       {issuing ? <IssueEntryForm onDone={() => void entries.refetch()} /> : null}
       <div className="filters">
-        <label>
-          {t('watchlist.readPurpose')}
-          <select value={purpose} onChange={(e) => setPurpose(e.target.value)}>
-            {READ_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`readPurpose.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PurposeSelect purposes={READ_PURPOSES} purpose={purpose} setPurpose={setPurpose} />
         <label>
           {t('watchlist.status')}
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
