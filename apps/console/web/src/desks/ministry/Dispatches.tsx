@@ -24,7 +24,7 @@ export function dispatchState(
 }
 
 /**
- * A dispatch's due time in words, never colour alone: `⚠ Overdue: due 3 hours ago`, `Due in 45
+ * A dispatch's due time in words, never colour alone: `OVERDUE: was due 3 hours ago`, `Due in 45
  * minutes`, `✓ Reported`. Returns the catalogue key and its values.
  */
 export function dueWords(
