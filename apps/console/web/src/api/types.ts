@@ -121,10 +121,18 @@ export interface Company {
   }[];
 }
 
+/** A field-work figure beside prevented departures (victims assisted, returned home), with its events. */
+export interface FieldWorkFigure {
+  total: number;
+  groups: { key: string; count: number; eventIds: string[] }[];
+}
+
 export interface PreventedDepartures {
   groupBy: 'polda' | 'checkpoint' | 'month';
   total?: number;
   groups: { key: string; prevented: number; eventIds: string[] }[];
+  assisted?: FieldWorkFigure;
+  returnedHome?: FieldWorkFigure;
 }
 
 export interface CheckpointMatch {

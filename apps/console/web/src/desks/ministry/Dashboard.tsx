@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api/client';
 import type { PreventedDepartures } from '../../api/types';
+import { fieldWorkRows } from './field-work-figures';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TableHead } from '../../components/TableHead';
 import { formatMonth, formatNumber } from '../../i18n/format';
@@ -82,6 +83,59 @@ function PreventedChart({ groupBy }: { groupBy: Grouping }) {
   );
 }
 
+/** The field work's own figures (victims assisted, returned home) by month, beside the headline figure. */
+function FieldWorkCard({ stats }: { stats: PreventedDepartures }) {
+  const { t, language } = useLanguage();
+  const [opened, setOpened] = useState<string>();
+  const rows = fieldWorkRows(stats.assisted, stats.returnedHome);
+  return (
+    <section className="card" aria-labelledby="field-work" data-testid="field-work-figures">
+      <h2 id="field-work">{t('dashboard.fieldWork')}</h2>
+      <p className="hint">{t('dashboard.fieldWorkDefinition')}</p>
+      <table className="data">
+        <TableHead
+          columns={[
+            t('dashboard.key_month'),
+            t('dashboard.assisted'),
+            t('dashboard.returnedHome'),
+            t('dashboard.events'),
+          ]}
+        />
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <td>{formatMonth(row.key, language)}</td>
+              <td data-testid="assisted-figure" data-key={row.key} data-value={row.assisted}>
+                {formatNumber(row.assisted, language)}
+              </td>
+              <td data-testid="returned-home-figure" data-key={row.key} data-value={row.returnedHome}>
+                {formatNumber(row.returnedHome, language)}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={opened === row.key}
+                  onClick={() => setOpened(opened === row.key ? undefined : row.key)}
+                >
+                  {t('dashboard.eventCount', { count: row.eventIds.length })}
+                </button>
+                {opened === row.key ? (
+                  <ul className="mono small">
+                    {row.eventIds.map((id) => (
+                      <li key={id}>{id}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** The prevented-departures dashboard: the ministry's headline figure by Polda, checkpoint and month. */
 export function Dashboard() {
   const { t, language } = useLanguage();
@@ -98,10 +152,20 @@ export function Dashboard() {
         {t('dashboard.total')}: <strong>{sum === undefined ? '–' : formatNumber(sum, language)}</strong>
       </p>
       <p className="hint">{t('dashboard.definition')}</p>
+      {total.data ? (
+        <p className="headline" data-testid="field-work-total">
+          {t('dashboard.assisted')}:{' '}
+          <strong>{formatNumber(total.data.assisted?.total ?? 0, language)}</strong>
+          {' · '}
+          {t('dashboard.returnedHome')}:{' '}
+          <strong>{formatNumber(total.data.returnedHome?.total ?? 0, language)}</strong>
+        </p>
+      ) : null}
       <div className="grid">
         {GROUPINGS.map((g) => (
           <PreventedChart key={g} groupBy={g} />
         ))}
+        {total.data ? <FieldWorkCard stats={total.data} /> : null}
       </div>
     </div>
   );
