@@ -14,6 +14,7 @@ import {
 } from '@simpul/bus';
 import { listDeadLetters } from '@simpul/bus/operator';
 import { publishSignedEvent } from '@simpul/bus/testing';
+import { normaliseBodyPhoneNumbers, phoneNumberPaths } from '@simpul/http';
 import {
   buildEvent,
   checkpointSource,
@@ -113,7 +114,12 @@ function event<T extends EventType>(
 }
 
 const arrestData = (polda: string): EventDataMap['police.arrest.recorded.v1'] => {
-  const body = arrestBody({ runId: uuidv7().slice(-6), occurredAt: new Date(Date.now() - DAY) }, uuidv7());
+  // The demo's body carries phone numbers as people write them: read them into E.164 as the police
+  // HTTP edge does before it builds the event.
+  const body = normaliseBodyPhoneNumbers(
+    arrestBody({ runId: uuidv7().slice(-6), occurredAt: new Date(Date.now() - DAY) }, uuidv7()),
+    phoneNumberPaths('police.arrest.recorded.v1'),
+  ) as Json;
   delete body.interceptionId; // an arrest on its own
   return {
     ...(body as unknown as EventDataMap['police.arrest.recorded.v1']),
@@ -122,6 +128,17 @@ const arrestData = (polda: string): EventDataMap['police.arrest.recorded.v1'] =>
     suspects: (body.suspects as Json[]).map((s) => ({ ...s, suspectId: uuidv7() })),
   } as EventDataMap['police.arrest.recorded.v1'];
 };
+
+const findingData = (): EventDataMap['ministry.patrol.finding.recorded.v1'] => ({
+  findingId: uuidv7(),
+  recordedAt: new Date().toISOString(),
+  platform: 'facebook',
+  url: `https://www.facebook.com/groups/loker-riau/posts/${uuidv7()}`,
+  phoneNumbers: ['+6281299990001'],
+  summary: 'Lowongan kebun sawit di Johor, berangkat lewat Dumai.',
+  region: 'riau',
+  caseIds: [],
+});
 
 const entryData = (who: Person): EventDataMap['ministry.watchlist.entry.issued.v1'] => ({
   entryId: uuidv7(),
@@ -184,6 +201,7 @@ const WATCHLIST_SUBJECT = 'ministry.watchlist.entry.issued';
 const REVOKE_SUBJECT = 'ministry.watchlist.entry.revoked';
 const MATCH_SUBJECT = 'immigration.batam-center.screening.matched';
 const DELAY_SUBJECT = 'immigration.batam-center.departure.delayed';
+const FINDING_SUBJECT = 'ministry.patrol.finding.recorded';
 
 /**
  * The forged events, one set per subject some durable reads. Built after the keys are loaded.
@@ -290,6 +308,28 @@ function forgeries(controlEntryId: string): Forgery[] {
     ),
     revoke('by Polda Riau as itself', keyFor(RIAU), BusErrorCode.EVENT_INVALID, RIAU),
   );
+  // Patrol findings for Riau: an accepted forgery would become a lead at Polda Riau.
+  const finding = (label: string, key: SigningKey, code: string, claim?: string): Forgery => ({
+    label: `patrol finding ${label}`,
+    event: event('ministry.patrol.finding.recorded.v1', findingData(), MINISTRY_SOURCE, claim),
+    key,
+    subject: FINDING_SUBJECT,
+    code,
+  });
+  ministry.push(
+    finding('by an unknown key', outsider, BusErrorCode.KEY_UNKNOWN),
+    finding(
+      "by another key claiming the ministry's key id",
+      impostor(MINISTRY_SOURCE),
+      BusErrorCode.SIGNATURE_INVALID,
+    ),
+    finding(
+      "by Batam Center's real key, claiming the ministry's source",
+      keyFor(BATAM),
+      BusErrorCode.KEY_NOT_AUTHORIZED,
+    ),
+    finding('by Polda Riau as itself', keyFor(RIAU), BusErrorCode.EVENT_INVALID, RIAU),
+  );
 
   // The same five forgeries for both checkpoint event types on Batam Center's subjects.
   const checkpointForgeries = <
@@ -370,6 +410,7 @@ interface Snapshot {
   ministryEntries: Json[];
   replicaEntries: number;
   policeMatches: Json[];
+  policeLeads: Json[];
   preventedByCheckpoint: Json[];
 }
 
@@ -379,6 +420,7 @@ async function snapshot(): Promise<Snapshot> {
     .entries as Json[];
   const status = await ok('immigration', 'checkpoint:batam-center', 'GET', '/v1/watchlist/status');
   const policeMatches = (await ok('police', 'polda:riau', 'GET', '/v1/matches')).matches as Json[];
+  const policeLeads = (await ok('police', 'polda:riau', 'GET', '/v1/leads')).leads as Json[];
   const stats = await ok(
     'ministry',
     'ministry:desk',
@@ -390,6 +432,7 @@ async function snapshot(): Promise<Snapshot> {
     ministryEntries,
     replicaEntries: status.entries as number,
     policeMatches,
+    policeLeads,
     preventedByCheckpoint: stats.groups as Json[],
   };
 }
@@ -401,6 +444,7 @@ function counts(s: Snapshot): Json {
     ministryEntries: s.ministryEntries.length,
     replicaEntries: s.replicaEntries,
     policeMatches: s.policeMatches.length,
+    policeLeads: s.policeLeads.length,
     prevented: Object.fromEntries(s.preventedByCheckpoint.map((g) => [g.key, g.prevented])),
   };
 }
@@ -427,7 +471,13 @@ async function replay(stored: { subject: string; data: Uint8Array; header: Itera
 
 describe('forged events injected with admin rights on NATS', () => {
   let forged: Forgery[];
-  let controls: { arrestEventId: string; entry: BusEvent; match: BusEvent; delay: BusEvent };
+  let controls: {
+    arrestEventId: string;
+    entry: BusEvent;
+    match: BusEvent;
+    delay: BusEvent;
+    finding: BusEvent;
+  };
   let entryPerson: Person;
   let delayPerson: Person;
 
@@ -479,9 +529,11 @@ describe('forged events injected with admin rights on NATS', () => {
         BATAM,
       ),
       delay: event('immigration.departure.delayed.v1', delayData('batam-center', delayPerson), BATAM),
+      finding: event('ministry.patrol.finding.recorded.v1', findingData(), MINISTRY_SOURCE),
     };
     for (const [e, source] of [
       [controls.entry, MINISTRY_SOURCE],
+      [controls.finding, MINISTRY_SOURCE],
       [controls.match, BATAM],
       [controls.delay, BATAM],
     ] as const) {
@@ -516,6 +568,7 @@ describe('forged events injected with admin rights on NATS', () => {
     expect(alertFor(after, controls.match.id)).toHaveLength(1);
     expect(alertFor(after, controls.delay.id)).toHaveLength(1);
     expect(after.policeMatches.map((m) => m.eventId)).toEqual([controls.match.id]);
+    expect(after.policeLeads.map((l) => l.findingId)).toEqual([(controls.finding.data as Json).findingId]);
     expect(after.preventedByCheckpoint.find((g) => g.key === 'batam-center')?.eventIds).toEqual([
       controls.delay.id,
     ]);
@@ -525,6 +578,7 @@ describe('forged events injected with admin rights on NATS', () => {
       ministryEntries: before.ministryEntries.length + 11,
       replicaEntries: before.replicaEntries + 11 + 1,
       policeMatches: before.policeMatches.length + 1,
+      policeLeads: before.policeLeads.length + 1,
       prevented: { ...counts(before).prevented, 'batam-center': 1 },
     });
     for (const f of forged) {
