@@ -37,7 +37,9 @@ function PreventedChart({ groupBy }: { groupBy: Grouping }) {
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />
             <Tooltip formatter={(value) => formatNumber(Number(value), language)} />
+            {/* No grow-in animation: a figure read (or captured) mid-animation would show a wrong height. */}
             <Bar
+              isAnimationActive={false}
               dataKey="prevented"
               name={t('dashboard.prevented')}
               fill="#1d5fa8"
