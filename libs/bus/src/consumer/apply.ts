@@ -8,7 +8,9 @@ import { boundedTransaction } from './bounded-transaction.js';
 import type { HandlerRegistration } from './handler.js';
 
 export interface ApplyStats {
+  /** Events whose handlers ran in a transaction that committed (counted after the commit). */
   applied: number;
+  /** Deliveries skipped as applied before (the inbox had them), counted after the commit. */
   duplicates: number;
   /** Transactions cancelled for running past the handler time limit. */
   handlerTimeouts: number;
@@ -82,11 +84,16 @@ export class Applier {
 
   /** One bounded transaction: inbox rows, then the handlers of the events not applied before; commit. */
   private async apply(items: Admitted[]): Promise<void> {
-    const { dataSource, handlerTimeoutMs } = this.options;
+    const { dataSource, handlerTimeoutMs, stats } = this.options;
     try {
-      await boundedTransaction(dataSource, { timeoutMs: handlerTimeoutMs }, (manager) =>
+      const counts = await boundedTransaction(dataSource, { timeoutMs: handlerTimeoutMs }, (manager) =>
         this.applyIn(manager, items),
       );
+      // Counted once committed: a transaction that fails (at commit too) and is retried, or a batch
+      // applied again one by one, would count twice, and a reader of the counter could see events
+      // applied whose effects are not visible yet.
+      stats.applied += counts.applied;
+      stats.duplicates += counts.duplicates;
     } catch (error) {
       if (error instanceof BusError && error.code === BusErrorCode.HANDLER_TIMEOUT) {
         this.options.stats.handlerTimeouts++;
@@ -99,7 +106,10 @@ export class Applier {
   }
 
   /** Inbox rows, then the handlers of the events not applied before (inside the transaction). */
-  private async applyIn(manager: EntityManager, items: Admitted[]): Promise<void> {
+  private async applyIn(
+    manager: EntityManager,
+    items: Admitted[],
+  ): Promise<{ applied: number; duplicates: number }> {
     const inserted: Array<{ event_id: string }> = await manager.query(
       `INSERT INTO bus_inbox (consumer, event_id, event_type)
        SELECT $1, u.event_id, u.event_type FROM unnest($2::uuid[], $3::text[]) AS u(event_id, event_type)
@@ -109,15 +119,11 @@ export class Applier {
     );
     const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
     const toApply: Admitted[] = [];
-    for (const p of items) {
-      const id = p.event.id.toLowerCase();
-      // Delete as we go: the same event twice in one batch is applied once.
-      if (fresh.delete(id)) toApply.push(p);
-      else this.options.stats.duplicates++;
-    }
+    // Delete as we go: the same event twice in one batch is applied once.
+    for (const p of items) if (fresh.delete(p.event.id.toLowerCase())) toApply.push(p);
     await this.runHandlers(toApply, manager);
     await this.options.attempts?.forgetApplied(manager, items);
-    this.options.stats.applied += toApply.length;
+    return { applied: toApply.length, duplicates: items.length - toApply.length };
   }
 
   private async runHandlers(items: Admitted[], manager: EntityManager): Promise<void> {

@@ -84,12 +84,15 @@ it('applies each event once across two instances of one durable, duplicates incl
   );
 
   const stats = () => [a, b].map((bus) => bus.runners.get('ministry-police')!.stats);
-  // Both counts: under load the server redelivers more, so duplicates alone can pass 60 early.
+  // Waits on the committed effects, as another session reads them, not on the runners' counts
+  // alone; and on both counts: under load the server redelivers more, so duplicates alone can pass
+  // 60 early.
   await waitFor(
-    () =>
+    async () =>
+      (await h.dataSource.query(`SELECT count(*)::int AS n FROM shared_effects`))[0].n >= 300 &&
       stats().reduce((n, s) => n + s.applied, 0) >= 300 &&
       stats().reduce((n, s) => n + s.applied + s.duplicates, 0) >= 360,
-    { timeoutMs: 30_000 },
+    { timeoutMs: 30_000, description: '300 effects committed, 60 duplicates skipped' },
   );
   const rows: Array<{ event_id: string; n: number }> = await h.dataSource.query(
     `SELECT event_id, count(*)::int AS n FROM shared_effects GROUP BY event_id`,
