@@ -118,6 +118,10 @@ export const REASONS = [
   'nationality_conflict',
   'traveler_nik_disagrees_with_dob',
   'traveler_nik_disagrees_with_sex',
+  // Why a match is capped (ADR 0013): a one-word name with nothing else both sides carry (monitor);
+  // an entry known by name only (refer, never deny).
+  'insufficient_identification',
+  'name_only_entry',
 ] as const;
 
 export type ReasonCode = (typeof REASONS)[number];

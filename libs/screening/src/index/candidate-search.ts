@@ -114,7 +114,45 @@ export class CandidateSearch {
     } finally {
       this.bound.release(query);
     }
+    this.readNameOnlyEntries(query, slots);
     return slots;
+  }
+
+  /**
+   * Entries known by name only (no birth date, NIK or passport) that share two of the traveller's
+   * words, whatever the bound says: an agreeing name on such an entry is a referral however common
+   * the name or long the list (ADR 0013), so neither the prefix filter nor the list-size shift may
+   * hide it. Read from the no-birth pair lists, which stay short even for common pairs; two words
+   * of one key (Putri Fitri) are left to the stages, as the key's whole no-birth list is long.
+   */
+  private readNameOnlyEntries(query: PreparedQuery, slots: number[]): void {
+    const keysOf = query.readable.map((word) => {
+      const keys = new Set(word.keys);
+      if (word.rare) for (const f of word.forms) keys.add(this.vocabulary.formKey[f]);
+      return [...keys];
+    });
+    const rec = this.store.rec;
+    for (let i = 0; i < keysOf.length; i++) {
+      for (let j = i + 1; j < keysOf.length; j++) {
+        for (const a of keysOf[i]) {
+          for (const b of keysOf[j]) {
+            if (a === b) continue;
+            const list = this.postings.pair(a, b);
+            if (!list) continue;
+            const data = list.data;
+            this.work.recordsRead += list.length;
+            for (let k = 0, n = list.length; k < n; k++) {
+              const slot = rec[data[k] * REC.STRIDE + REC.SLOT];
+              if (this.slotStamp[slot] === this.stamp) continue;
+              if (this.store.nik[slot] !== undefined || this.store.passport[slot] !== undefined) continue;
+              if (!this.store.isActive(slot, this.now)) continue;
+              this.markSlot(slot);
+              slots.push(slot);
+            }
+          }
+        }
+      }
+    }
   }
 
   private nextStamp(): void {

@@ -8,7 +8,7 @@
 // of updates, so an index updated incrementally answers exactly like one rebuilt.
 import { gatherEvidence, type PairEvidence } from '../score/evidence.js';
 import { Model } from '../score/model.js';
-import { decide, matchEffect } from '../score/policy.js';
+import { decide, identification, matchEffect } from '../score/policy.js';
 import { reasonsFor } from '../score/reasons.js';
 import { tokenSimilarity, type TokenSimilarity } from '../score/token-similarity.js';
 import type {
@@ -179,8 +179,12 @@ export class WatchlistIndex {
     for (const { slot, evidence, score } of this.scoreSlots(query, now, false)) {
       const legalType = LEGAL_TYPES[this.store.legal[slot]];
       const action = ACTIONS[this.store.action[slot]];
-      const effect = matchEffect({ legalType, action }, score, evidence);
+      const standing = identification(query.view, this.store.view(slot), evidence);
+      const effect = matchEffect({ legalType, action }, score, evidence, standing);
       if (effect === undefined) continue;
+      const reasons = reasonsFor(evidence, query.consistency);
+      if (standing === 'thin') reasons.push('insufficient_identification');
+      if (standing === 'name_only') reasons.push('name_only_entry');
       found.push({
         score,
         match: {
@@ -190,7 +194,7 @@ export class WatchlistIndex {
           action,
           score: Math.round(score * 1000) / 1000,
           effect,
-          reasons: reasonsFor(evidence, query.consistency),
+          reasons,
         },
       });
     }

@@ -2,7 +2,8 @@
 // of a binding type with strong evidence; weaker evidence on such an entry is a `refer`; `monitor`
 // entries are listed but never change a clear; an advisory entry is never shown as a ban.
 import type { Decision, MatchEffect, WatchlistAction, WatchlistLegalType } from '../types.js';
-import type { PairEvidence } from './evidence.js';
+import type { PairEvidence, PersonView } from './evidence.js';
+import { NAME_FLAGS } from './name-alignment.js';
 
 export interface LegalTypePolicy {
   /** Lowest calibrated score at which an entry of this type is listed as a match. */
@@ -35,15 +36,62 @@ export function isStrongEvidence(evidence: PairEvidence, score: number, policy: 
   return score >= policy.deny && evidence.birth === 'exact';
 }
 
-/** What a scored entry does, or undefined when its score does not reach its type's listing threshold. */
+/**
+ * How well a pair can identify anyone (ADR 0013): `thin` when one side's name is a single word and
+ * nothing else is carried by both sides (no date of birth, NIK or passport to compare): one Ani
+ * among thousands; `name_only` when the entry has a name of two or more words and no date of birth,
+ * NIK or passport at all; `identified` otherwise.
+ */
+export type Identification = 'thin' | 'name_only' | 'identified';
+
+function longestName(person: PersonView): number {
+  let longest = 0;
+  for (const name of person.names) longest = Math.max(longest, name.length);
+  return longest;
+}
+
+export function identification(
+  traveler: PersonView,
+  entry: PersonView,
+  evidence: PairEvidence,
+): Identification {
+  const nothingShared =
+    evidence.birth === 'unknown' && evidence.nik === 'unknown' && evidence.passport === 'unknown';
+  if (nothingShared && (longestName(entry) <= 1 || longestName(traveler) <= 1)) return 'thin';
+  const entryHasIdentifiers =
+    entry.births.length > 0 || entry.nik !== undefined || entry.passport !== undefined;
+  return entryHasIdentifiers ? 'identified' : 'name_only';
+}
+
+/**
+ * Whether the names agree word for word, exactly or through a spelling variant (old spelling,
+ * initial, compound, order): no word conflicts, none is left over on either side, and no word
+ * agrees only as a typo. A typo of a common word is often another real name (Fitri / Putri,
+ * Indra / Hendra), so a typo'd name on a name-only entry is listed only on its score.
+ */
+export function namesAgree(evidence: PairEvidence): boolean {
+  const f = evidence.name.flags;
+  return (
+    evidence.name.matched > 0 && (f & (NAME_FLAGS.conflict | NAME_FLAGS.missing | NAME_FLAGS.typo)) === 0
+  );
+}
+
+/**
+ * What a scored entry does, or undefined when its score does not reach its type's listing threshold.
+ * A thin match is at most `monitor` (listed for the record, never changes a clear); a match on a
+ * name-only entry is at most `refer`: a name alone never denies, and a name agreeing word for word
+ * with one is listed whatever its score, so neither a common name nor a long list hides it (ADR 0013).
+ */
 export function matchEffect(
   entry: { legalType: WatchlistLegalType; action: WatchlistAction },
   score: number,
   evidence: PairEvidence,
+  standing: Identification = 'identified',
 ): MatchEffect | undefined {
   const policy = POLICY[entry.legalType];
-  if (score < policy.list) return undefined;
-  if (entry.action === 'monitor') return 'monitor';
+  if (score < policy.list && !(standing === 'name_only' && namesAgree(evidence))) return undefined;
+  if (entry.action === 'monitor' || standing === 'thin') return 'monitor';
+  if (standing === 'name_only') return 'refer';
   if (entry.action === 'refer' || !policy.canDeny) return 'refer';
   return isStrongEvidence(evidence, score, policy) ? 'deny' : 'refer';
 }
