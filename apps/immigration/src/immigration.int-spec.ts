@@ -117,6 +117,22 @@ async function inboxHas(eventId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/**
+ * Whether the in-memory index screening reads has caught up with the table: every committed change
+ * and the stream position. It follows the table after each commit (a NOTIFY, or the poll), so an
+ * event in the inbox may not be screenable yet, most of all on a loaded machine.
+ */
+async function indexCaughtUp(): Promise<boolean> {
+  const replica = app.get(WatchlistReplicaService);
+  const [state] = (await dataSource.query(
+    `SELECT last_sequence FROM watchlist_replica_state WHERE id = 1`,
+  )) as Array<{ last_sequence: string }>;
+  return (
+    (await replica.indexProgress()).pendingChanges === 0 &&
+    replica.status().sequence === Number(state?.last_sequence ?? 0)
+  );
+}
+
 beforeAll(async () => {
   t = await startImmigrationTestApp({
     // The ministry's and nunukan's keys, as another deployment would hold them; the app adds its own.
@@ -162,7 +178,9 @@ describe('watchlist replica', () => {
     await waitFor(() => replicaHas(entryId, 2), { description: 'version 2 applied' });
     const v1 = issued(entryId, 1, before);
     await publish(v1);
-    await waitFor(() => inboxHas(v1.id), { description: 'version 1 consumed' });
+    await waitFor(async () => (await inboxHas(v1.id)) && indexCaughtUp(), {
+      description: 'version 1 consumed',
+    });
     expect(await replicaHas(entryId, 2)).toBe(true);
     expect((await screen('dumai', { fullName: 'Somebody', nik: before.nik! })).body.decision).toBe('clear');
     expect((await screen('dumai', { fullName: 'Somebody', nik: after.nik! })).body.decision).toBe('refer');
@@ -175,7 +193,9 @@ describe('watchlist replica', () => {
     await waitFor(() => replicaHas(entryId, 1, true), { description: 'revoke applied first' });
     const late = issued(entryId, 1, subject);
     await publish(late);
-    await waitFor(() => inboxHas(late.id), { description: 'late issue consumed' });
+    await waitFor(async () => (await inboxHas(late.id)) && indexCaughtUp(), {
+      description: 'late issue consumed',
+    });
     expect((await screen('dumai', subject)).body.decision).toBe('clear');
   });
 
@@ -200,11 +220,11 @@ describe('watchlist replica', () => {
       expect(res.status).toBe(200);
       return (await res.json()) as Record<string, unknown>;
     };
-    // Acks follow commits: wait until the server has seen them all.
-    const body = await waitFor(async () => {
-      const b = await status();
-      return b.consumerPending === 0 ? b : null;
-    });
+    // Acks follow commits: wait until the server has seen them all, then until the index has read
+    // what they committed (it follows the table after the commit), and only then read the status.
+    const body = await waitFor(async () =>
+      (await status()).consumerPending === 0 && (await indexCaughtUp()) ? status() : null,
+    );
     // Earlier tests left one active entry (the protective version 2); revoked ones do not count.
     expect(body).toMatchObject({ entries: 1, lastSequence: expect.any(Number), lagSeconds: 0 });
     expect(body.lastSequence).toBeGreaterThan(0);
@@ -240,6 +260,9 @@ describe('watchlist replica', () => {
       )[0];
     const matches = (subject: Person) =>
       replica.matcher.match(subject, T0).matches.map((m) => m.entry.entryId);
+    // The earlier tests' last event (an issue older than its revoke) moved only the state, which
+    // the index may not have read yet: compare from where the table is.
+    await waitFor(indexCaughtUp, { description: 'the index caught up with the table' });
     const before = replica.status();
 
     const a = uuidv7(); // issue v1, then its revoke
@@ -332,7 +355,7 @@ describe('POST /v1/screenings', () => {
     const protective = issued(uuidv7(), 1, candidate, 'protective');
     await publish(dpo);
     await publish(protective);
-    await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(protective.id)));
+    await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(protective.id)) && indexCaughtUp());
 
     const denied = await screen('batam-center', { fullName: 'R. Hartono', nik: suspect.nik! });
     expect(denied.status).toBe(201);
@@ -364,7 +387,7 @@ describe('POST /v1/screenings', () => {
     const suspect = person('Bambang Sutrisno');
     const dpo = issued(uuidv7(), 1, suspect, 'dpo');
     await publish(dpo);
-    await waitFor(async () => inboxHas(dpo.id));
+    await waitFor(async () => (await inboxHas(dpo.id)) && indexCaughtUp());
     const unreadable = await screen('batam-center', { fullName: 'Bambang', phoneNumbers: ['wa 0812 555'] });
     expect([unreadable.status, unreadable.body.details]).toEqual([
       400,
@@ -394,7 +417,7 @@ describe('POST /v1/screenings', () => {
     (monitor.data as { action: string }).action = 'monitor';
     await publish(dpo);
     await publish(monitor);
-    await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(monitor.id)));
+    await waitFor(async () => (await inboxHas(dpo.id)) && (await inboxHas(monitor.id)) && indexCaughtUp());
 
     const denied = await screen('batam-center', { fullName: 'Joko Susanto', dateOfBirth: '1968-04-17' });
     expect(denied.body).toMatchObject({
@@ -637,7 +660,7 @@ describe('with NATS down', () => {
     const suspect = person('Yusuf Mansur');
     const entry = issued(uuidv7(), 1, suspect, 'dpo');
     await publish(entry);
-    await waitFor(() => inboxHas(entry.id));
+    await waitFor(async () => (await inboxHas(entry.id)) && indexCaughtUp());
     await nats.kill('SIGKILL');
     await waitFor(() => !app.get(BusConnection).isConnected(), { description: 'connection lost' });
 
