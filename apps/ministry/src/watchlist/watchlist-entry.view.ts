@@ -1,5 +1,6 @@
 import type { EventDataMap, Person } from '@simpul/contracts';
 import { entryStatusAt } from './watchlist.rules.js';
+import { entryWarnings, type EntryWarning } from './entry-warnings.js';
 import type { WatchlistEntryEntity } from './watchlist-entry.entity.js';
 
 export type IssuedEntryData = EventDataMap['ministry.watchlist.entry.issued.v1'];
@@ -16,6 +17,8 @@ export type WatchlistEntryView = IssuedEntryData & {
   status: 'active' | 'revoked' | 'expired';
   revokedAt: string | null;
   identifiersWithheld: WithheldIdentifier[];
+  /** Present when the desk should add what identifies the person (ADR 0013): a one-word name and nothing else. */
+  warnings?: EntryWarning[];
 };
 
 /** The contract data of the entry's current version, with `person` given in full (what a re-issue publishes). */
@@ -40,6 +43,9 @@ export function entryData(row: WatchlistEntryEntity, person: Person): IssuedEntr
 /** The view needs no key: the stored person never holds the identifiers, only the sealed columns do. */
 export function entryView(row: WatchlistEntryEntity, now: Date): WatchlistEntryView {
   const { nik: _nik, passportNumber: _passport, phoneNumbers: _phones, ...person } = row.person;
+  const identified =
+    person.dateOfBirth !== undefined || row.nikEncrypted !== null || row.passportEncrypted !== null;
+  const warnings = entryWarnings(person, identified);
   return {
     ...entryData(row, person),
     status: entryStatusAt(row.status, row.validUntil, now),
@@ -49,5 +55,6 @@ export function entryView(row: WatchlistEntryEntity, now: Date): WatchlistEntryV
       ...(row.passportEncrypted !== null ? ['passportNumber' as const] : []),
       ...(row.phoneEncrypted !== null ? ['phoneNumbers' as const] : []),
     ],
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

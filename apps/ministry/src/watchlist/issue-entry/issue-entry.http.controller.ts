@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestj
 import { CurrentUnit, type Unit, bodySchemaFor } from '@simpul/http';
 import { MINISTRY_WATCHLIST_ENTRY_ISSUED_V1 } from '@simpul/contracts';
 import { DeskOnlyGuard } from '../../common/desk-only.guard.js';
-import { GENERATED_ENTRY_FIELDS, IssueEntryService } from './issue-entry.service.js';
+import { GENERATED_ENTRY_FIELDS, IssueEntryService, type IssuedEntryAnswer } from './issue-entry.service.js';
 
 @ApiTags('watchlist')
 @ApiBearerAuth()
@@ -12,7 +12,10 @@ import { GENERATED_ENTRY_FIELDS, IssueEntryService } from './issue-entry.service
 export class IssueEntryHttpController {
   constructor(@Inject(IssueEntryService) private readonly entries: IssueEntryService) {}
 
-  /** 201 `{ id, version, eventId }`; 400 VALIDATION_FAILED naming every bad field (e.g. cegah without decisionNumber). */
+  /**
+   * 201 `{ id, version, eventId, warnings? }` (`insufficient_identification`: a one-word name with no date of
+   * birth, NIK or passport, ADR 0013); 400 VALIDATION_FAILED naming every bad field (e.g. cegah without decisionNumber).
+   */
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -28,7 +31,7 @@ export class IssueEntryHttpController {
     @Body() body: unknown,
     @CurrentUnit() unit: Unit,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-  ): Promise<{ id: string; version: number; eventId: string }> {
+  ): Promise<IssuedEntryAnswer> {
     return this.entries.issue(body, { unitId: unit.id, key: idempotencyKey });
   }
 }

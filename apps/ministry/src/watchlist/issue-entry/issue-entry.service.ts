@@ -5,6 +5,15 @@ import { IdempotentWriteService, type IdempotencyContext, buildOrReject, eventBo
 import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntry } from '../store-issued-entry.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
+import { entryWarnings, type EntryWarning } from '../entry-warnings.js';
+
+/** 201 body; `warnings` only when the desk should add what identifies the person (ADR 0013). */
+export interface IssuedEntryAnswer {
+  id: string;
+  version: number;
+  eventId: string;
+  warnings?: EntryWarning[];
+}
 
 /** Fields the service sets; the desk sends everything else of ministry.watchlist.entry.issued.v1's data. */
 export const GENERATED_ENTRY_FIELDS = ['entryId', 'version', 'origin'];
@@ -19,11 +28,8 @@ export class IssueEntryService {
     @Inject(MinistryAudit) private readonly audit: MinistryAudit,
   ) {}
 
-  /** 201 `{ id, version, eventId }`; a repeat under the same `Idempotency-Key` returns the first result. */
-  issue(
-    body: unknown,
-    idempotency: IdempotencyContext,
-  ): Promise<{ id: string; version: number; eventId: string }> {
+  /** 201 `{ id, version, eventId, warnings? }`; a repeat under the same `Idempotency-Key` returns the first result. */
+  issue(body: unknown, idempotency: IdempotencyContext): Promise<IssuedEntryAnswer> {
     const write = { ...idempotency, operation: 'POST /v1/watchlist', body, statusCode: 201 };
     return this.writes.run(write, async (manager) => {
       const fields = eventBody(body, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1);
@@ -50,7 +56,10 @@ export class IssueEntryService {
         recordId: entryId,
         persons: [event.data.person],
       });
-      return { id: entryId, version: 1, eventId: event.id };
+      const p = event.data.person;
+      const identified = p.dateOfBirth !== undefined || p.nik !== undefined || p.passportNumber !== undefined;
+      const warnings = entryWarnings(p, identified);
+      return { id: entryId, version: 1, eventId: event.id, ...(warnings.length > 0 ? { warnings } : {}) };
     });
   }
 }
