@@ -21,6 +21,12 @@ const T0 = new Date('2025-09-01T00:00:00Z');
 const DAY = 24 * 3600 * 1000;
 const DURABLE = 'immigration-conv-watchlist';
 const TOKEN = 'batam-center-convergence-token-0123456789';
+/**
+ * Every wait here is for a state (inbox rows, a decision on each instance), never a time; the bound
+ * is only how long a loaded machine may take to get there: two instances, their relays and
+ * verifiers share the CI's two cores with other test processes (10 s was once too short).
+ */
+const CONVERGED = { timeoutMs: 30_000 } as const;
 
 let t: ImmigrationTestApp;
 let second: INestApplication;
@@ -113,13 +119,14 @@ describe('two instances of one site on one database and one durable', () => {
     const events = subjects.map((s) => dpoIssued(uuidv7(), s));
     for (const event of events) await publish(event);
     await waitFor(async () => (await Promise.all(events.map((e) => inboxHas(e.id)))).every(Boolean), {
+      ...CONVERGED,
       description: 'every entry applied by one of the instances',
     });
     for (const subject of subjects) {
       await waitFor(
         async () =>
           (await decisionAt(urls.a, subject)) === 'deny' && (await decisionAt(urls.b, subject)) === 'deny',
-        { description: 'deny on both instances' },
+        { ...CONVERGED, description: 'deny on both instances' },
       );
     }
   });
@@ -127,14 +134,19 @@ describe('two instances of one site on one database and one durable', () => {
   it('an entry applied by the first instance alone screens deny on the second', async () => {
     // The second instance takes no more deliveries: only the table can tell it of the entry.
     await second.get(BusRuntime).instance.runners.get(DURABLE)!.stop();
+    // Its unsubscribe processed by the server (a PONG follows it): nothing published from now on can
+    // go to its closed pull and wait out the ack wait (30 s) there.
+    await second.get(BusConnection).nc.flush();
     const subject = person('Hanya Instansi Pertama');
     const event = dpoIssued(uuidv7(), subject);
     await publish(event);
-    await waitFor(() => inboxHas(event.id), { description: 'applied by the first instance' });
+    await waitFor(() => inboxHas(event.id), { ...CONVERGED, description: 'applied by the first instance' });
     await waitFor(async () => (await decisionAt(urls.a, subject)) === 'deny', {
+      ...CONVERGED,
       description: 'deny on the instance that applied it',
     });
     await waitFor(async () => (await decisionAt(urls.b, subject)) === 'deny', {
+      ...CONVERGED,
       description: 'deny on the other instance',
     });
   });
