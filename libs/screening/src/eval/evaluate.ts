@@ -1,9 +1,15 @@
 // Precision, recall and F1 of the engine on a labelled set, at the thresholds in score/policy.ts.
 // A traveller's listed matches are its predictions: the right entry is a true positive, any other
 // entry a false positive, a right entry not listed a false negative.
+import { preparePerson, type PreparedPerson } from '../index/prepare.js';
 import { WatchlistIndex } from '../index/watchlist-index.js';
-import type { ReasonCode } from '../types.js';
-import type { EvalSet } from './eval-set.js';
+import type { PersonInput, ReasonCode } from '../types.js';
+import type { EvalQuery, EvalSet } from './eval-set.js';
+
+/** Any labelled set: the engine's own (eval-set.ts) or a held-out one (independent-sets.ts). */
+export interface LabelledSet extends Omit<EvalSet, 'queries'> {
+  queries: ReadonlyArray<Omit<EvalQuery, 'kind'> & { kind: string }>;
+}
 
 export interface KindFigures {
   queries: number;
@@ -46,10 +52,52 @@ export interface EvalReport {
   negativeKinds: Record<string, KindFigures>;
   misses: Miss[];
   falseMatches: FalseMatch[];
+  /** With `thinApart`: figures kept out of precision and recall (ADR 0013). */
+  thin?: ThinFigures;
 }
 
-export function evaluate(set: EvalSet, index: WatchlistIndex = buildIndex(set)): EvalReport {
+/**
+ * Pairs too thin to identify anyone (a one-word name on either side, nothing else both carry): at
+ * most `monitor`, listed for the record only. With `thinApart`, a traveller on an entry whose pair is
+ * thin is neither a hit nor a miss, and a thin match on another entry is not a false positive; both
+ * are counted here instead, as the issue asks ("scored apart").
+ */
+export interface ThinFigures {
+  /** Travellers whose pair with their own entry is thin. */
+  positives: number;
+  /** Of those, listed (at most as monitor). */
+  listed: number;
+  /** Monitor matches with the reason insufficient_identification on another entry. */
+  otherEntries: number;
+}
+
+export interface EvaluateOptions {
+  thinApart?: boolean;
+}
+
+function longestName(person: PreparedPerson): number {
+  return Math.max(0, ...person.names.map((n) => n.length));
+}
+
+/** The engine's own rule (score/policy.ts `identification`), read from the two inputs. */
+export function isThinPair(traveler: PersonInput, entryPerson: PersonInput): boolean {
+  const t = preparePerson(traveler, 'SCREENING.INVALID_TRAVELER', 'traveler');
+  const e = preparePerson(entryPerson, 'SCREENING.INVALID_ENTRY', 'entry.person');
+  const shared =
+    (t.births.length > 0 && e.births.length > 0) ||
+    (t.nik !== undefined && e.nik !== undefined) ||
+    (t.passport !== undefined && e.passport !== undefined);
+  return !shared && (longestName(e) <= 1 || longestName(t) <= 1);
+}
+
+export function evaluate(
+  set: LabelledSet,
+  index: WatchlistIndex = buildIndex(set),
+  options: EvaluateOptions = {},
+): EvalReport {
   const now = new Date(set.now);
+  const persons = new Map(set.entries.map((e) => [e.entryId, e.person]));
+  const thin: ThinFigures = { positives: 0, listed: 0, otherEntries: 0 };
   const bindingDeny = new Set(
     set.entries
       .filter((e) => e.action === 'deny_departure' && e.legalType !== 'advisory')
@@ -67,14 +115,29 @@ export function evaluate(set: EvalSet, index: WatchlistIndex = buildIndex(set)):
   const falseMatches: FalseMatch[] = [];
   for (const q of set.queries) {
     const result = index.screen(q.traveler, { now, limit: 1000 });
+    const own = q.expectedEntryId === null ? undefined : persons.get(q.expectedEntryId);
+    if (options.thinApart && q.positive && own !== undefined && isThinPair(q.traveler, own)) {
+      thin.positives++;
+      if (result.matches.some((m) => m.entryId === q.expectedEntryId)) thin.listed++;
+      thin.otherEntries += result.matches.filter(
+        (m) => m.entryId !== q.expectedEntryId && m.reasons.includes('insufficient_identification'),
+      ).length;
+      continue;
+    }
     const figures = ((q.positive ? positiveKinds : negativeKinds)[q.kind] ??= { queries: 0, hits: 0 });
     figures.queries++;
     let found = false;
+    let alarmed = false;
     for (const m of result.matches) {
       if (m.entryId === q.expectedEntryId) {
         found = true;
         continue;
       }
+      if (options.thinApart && m.reasons.includes('insufficient_identification')) {
+        thin.otherEntries++;
+        continue;
+      }
+      alarmed = true;
       fp++;
       falseMatches.push({
         queryId: q.id,
@@ -100,7 +163,7 @@ export function evaluate(set: EvalSet, index: WatchlistIndex = buildIndex(set)):
         denyTargets++;
         if (result.decision === 'deny' && found) denied++;
       }
-    } else if (result.matches.length > 0) {
+    } else if (alarmed) {
       negativesAlarmed++;
       figures.hits++;
     }
@@ -108,11 +171,12 @@ export function evaluate(set: EvalSet, index: WatchlistIndex = buildIndex(set)):
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const negatives = set.queries.filter((q) => !q.positive).length;
+  const positives = tp + fn;
   misses.sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || (a.queryId < b.queryId ? -1 : 1));
   falseMatches.sort((a, b) => b.score - a.score || (a.queryId < b.queryId ? -1 : 1));
   return {
     entries: set.entries.length,
-    positives: set.queries.length - negatives,
+    positives,
     negatives,
     truePositives: tp,
     falsePositives: fp,
@@ -126,10 +190,11 @@ export function evaluate(set: EvalSet, index: WatchlistIndex = buildIndex(set)):
     negativeKinds,
     misses,
     falseMatches,
+    ...(options.thinApart ? { thin } : {}),
   };
 }
 
-export function buildIndex(set: EvalSet): WatchlistIndex {
+export function buildIndex(set: LabelledSet): WatchlistIndex {
   const index = new WatchlistIndex();
   index.rebuild(set.entries);
   return index;

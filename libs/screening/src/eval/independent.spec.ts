@@ -1,6 +1,8 @@
 import * as Engine from '../names/indonesian-names.js';
 import * as N from './independent-names.js';
-import { buildHeldOutSet } from './independent-sets.js';
+import { ComposedNames, engineWords, type ComposedSlot } from './composed-names.js';
+import { evaluate, isThinPair } from './evaluate.js';
+import { HELD_OUT_SETS, HELD_OUT_TUNING, buildHeldOutSet } from './independent-sets.js';
 import { applyIndependentVariant, toOldSpelling } from './independent-variants.js';
 import { Rng } from './rng.js';
 
@@ -68,5 +70,56 @@ describe('independent held-out evaluation', () => {
     const old = applyIndependentVariant('old_spelling', 'Parman Jumadi', 'M', rng)!;
     expect(['Parman Djoemadi', 'Parman Jumadi']).toContain(old);
     expect(old).not.toBe('Parman Jumadi');
+  });
+
+  it("composes thousands of words per tradition, none of them the engine's, a few common and most rare", () => {
+    const composed = new ComposedNames(1);
+    const engine = engineWords();
+    const slots: ComposedSlot[] = ['java_m', 'java_f', 'sunda', 'arabic_m', 'arabic_f', 'batak_family'];
+    for (const slot of slots) {
+      const words = composed.words(slot);
+      expect(words.length).toBeGreaterThan(
+        slot.startsWith('java') || slot === 'sunda' ? 2000 : slot === 'batak_family' ? 40 : 150,
+      );
+      expect(words.filter((w) => engine.has(w.toLowerCase()))).toEqual([]);
+      for (const w of words) expect(w).toMatch(/^[A-Z][a-z]+$/);
+    }
+    const rng = new Rng(2);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const w = composed.pick('java_f', rng);
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const sorted = [...counts.values()].sort((a, b) => b - a);
+    // Zipf: the commonest word is a few in a hundred; most drawn words are seen only a handful of times
+    expect(sorted[0] / 20_000).toBeGreaterThan(0.005);
+    expect(sorted[0] / 20_000).toBeLessThan(0.05);
+    expect(counts.size).toBeGreaterThan(1500);
+  });
+
+  it('reports three sets of different mixes and tunes on a fourth seed none of them uses', () => {
+    expect(HELD_OUT_SETS).toHaveLength(3);
+    const seeds = HELD_OUT_SETS.map((s) => s.seed);
+    expect(new Set(seeds).size).toBe(3);
+    expect(seeds).not.toContain(HELD_OUT_TUNING.seed);
+    expect(new Set(HELD_OUT_SETS.map((s) => s.composedShare)).size).toBe(3);
+    const set = buildHeldOutSet(HELD_OUT_SETS[1], { entries: 2000, positives: 10, negatives: 10 });
+    const distinct = new Set(set.entries.map((e) => e.person.fullName.toLowerCase())).size;
+    expect(distinct / set.entries.length).toBeGreaterThan(0.9);
+  });
+
+  it('scores thin pairs apart: neither hit, miss nor false positive', () => {
+    const thin = { fullName: 'Sukarti' };
+    expect(isThinPair({ fullName: 'Sukarti', passportNumber: 'C1234567' }, thin)).toBe(true);
+    expect(
+      isThinPair({ fullName: 'Sukarti', dateOfBirth: '1970-01-01' }, { ...thin, dateOfBirth: '1971-01-01' }),
+    ).toBe(false);
+    expect(isThinPair({ fullName: 'Sukarti Ngatiyem' }, { fullName: 'Sukarti Ngatiyem' })).toBe(false);
+    const set = buildHeldOutSet(HELD_OUT_SETS[2], { entries: 1500, positives: 400, negatives: 100 });
+    const apart = evaluate(set, undefined, { thinApart: true });
+    const all = evaluate(set);
+    expect(apart.thin!.positives).toBeGreaterThan(0);
+    expect(apart.positives + apart.thin!.positives).toBe(all.positives);
+    expect(apart.truePositives + apart.thin!.listed).toBe(all.truePositives);
   });
 });

@@ -8,7 +8,7 @@ import { NAME_FLAGS, alignNames, type ScoredToken } from './name-alignment.js';
 import { POLICY, decide, matchEffect } from './policy.js';
 import { reasonsFor } from './reasons.js';
 import { tokenSimilarity } from './token-similarity.js';
-import { RARE_TOKEN_WEIGHT, tokenWeight } from './token-weight.js';
+import { RARE_TOKEN_WEIGHT, UNKNOWN_TOKEN_WEIGHT, tokenWeight } from './token-weight.js';
 
 const name = (written: string): ScoredToken[] =>
   normaliseName(written).tokens.map((t) => ({ ...t, weight: tokenWeight(t.text, t.initial) }));
@@ -37,7 +37,16 @@ describe('token weights', () => {
     expect(tokenWeight('muhammad', false)).toBeLessThan(4);
     expect(tokenWeight('siti', false)).toBeLessThan(4);
     expect(tokenWeight('sutrisno', false)).toBeGreaterThan(tokenWeight('siti', false));
-    expect(tokenWeight('qwxzvb', false)).toBe(RARE_TOKEN_WEIGHT);
+    expect(tokenWeight('qwxzvb', false)).toBe(UNKNOWN_TOKEN_WEIGHT);
+  });
+
+  it('weigh a word the table does not know below one it lists as rare (ADR 0014)', () => {
+    // abdhermawan is listed with a count of 5 in 200,000: known to be rare
+    expect(tokenWeight('abdhermawan', false)).toBeGreaterThan(UNKNOWN_TOKEN_WEIGHT);
+    expect(tokenWeight('abdhermawan', false)).toBeLessThanOrEqual(RARE_TOKEN_WEIGHT);
+    // an unknown word (a regional name the lists miss, or a typo) says more than a common one
+    expect(tokenWeight('sukarti', false)).toBe(UNKNOWN_TOKEN_WEIGHT);
+    expect(UNKNOWN_TOKEN_WEIGHT).toBeGreaterThan(tokenWeight('sutrisno', false));
     expect(tokenWeight('b', true)).toBeLessThan(tokenWeight('budi', false));
   });
 });
