@@ -50,7 +50,7 @@ const JAVA_M_END = ['no', 'to', 'yo', 'man', 'min', 'di', 'jo', 'yanto', 'yono',
 const JAVA_F_END = ['ni', 'yem', 'nah', 'ti', 'wati', 'ningsih', 'yati', 'sih', 'rti', 'yah', 'iyem', 'inem', 'mi', 'nik', 'rsih', 'yani', 'tun', 'ijah'];
 
 // prettier-ignore
-const SUNDA_ONSET = ['d', 'c', 'j', 'n', 't', 'm', 'k', 'y', 'h', 'e', 'a', 'o', 'u', 'w', 'l', 'r', 'b', 'g'];
+const SUNDA_ONSET = ['d', 'c', 'j', 'n', 't', 'm', 'k', 'y', 'h', 'w', 'l', 'r', 'b', 'g', 's', 'p'];
 const SUNDA_CODA = ['ng', 'n', 'p', 'h', 's', 't'];
 /** Sundanese given names repeat their first consonant: Dadang, Cecep, Nanang, Tatang, Momon. */
 function sundaWords(): string[] {

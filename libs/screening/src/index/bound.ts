@@ -278,7 +278,12 @@ export class CandidateBound {
   private alike(query: PreparedQuery, b: number, id: number): boolean {
     const word = query.words[b];
     const v = this.vocabulary;
-    if (!mayBeAlike(word.shape, v.hot[id * WORD.STRIDE + WORD.SHAPE])) return false;
+    const h = id * WORD.STRIDE;
+    if (
+      !mayBeAlike(word.shape, v.hot[h + WORD.SHAPE]) &&
+      !mayBeAlike(word.writtenShape, v.hot[h + WORD.WRITTEN_SHAPE])
+    )
+      return false;
     let row = word.alike;
     if (row === undefined) {
       if (word.id >= 0) {

@@ -42,6 +42,8 @@ export interface QueryWord {
   id: number;
   /** Shape of its variant form (letters used, length), for the similarity prefilter. */
   shape: number;
+  /** Shape of the written word (see WORD.WRITTEN_SHAPE). */
+  writtenShape: number;
   /** This word's row of the similarity cache, once needed. */
   alike?: Map<number, boolean>;
 }
@@ -159,6 +161,7 @@ export function prepareQuery(
       bit: 0,
       id: vocabulary.findToken(d.text) ?? -1,
       shape: formShape(variantForm(d.text)),
+      writtenShape: formShape(d.text),
     });
   }
   // Cheapest lists first; ties by text, so the plan depends only on the traveller and the content.

@@ -28,11 +28,11 @@ function deletions(form: string): string[] {
 }
 
 /**
- * Hot fields of each word, 4 int32 per word in one array (see EntryStore's REC for why): key, form,
- * weight, and the SHAPE of its variant form (letters used in bits 0-25, length capped at 31 in bits
- * 26-30) for the cheap similarity prefilter.
+ * Hot fields of each word, 5 int32 per word in one array (see EntryStore's REC for why): key, form,
+ * weight, and the SHAPE of its variant form and of its written form (letters used in bits 0-25,
+ * length capped at 31 in bits 26-30) for the cheap similarity prefilter: a typo is judged on both.
  */
-export const WORD = { STRIDE: 4, KEY: 0, FORM: 1, WEIGHT: 2, SHAPE: 3 } as const;
+export const WORD = { STRIDE: 5, KEY: 0, FORM: 1, WEIGHT: 2, SHAPE: 3, WRITTEN_SHAPE: 4 } as const;
 
 /** A variant form's shape: the letters it uses and its length (see WORD.SHAPE). */
 export function formShape(form: string): number {
@@ -102,6 +102,7 @@ export class Vocabulary {
     this.hot[id * WORD.STRIDE + WORD.FORM] = this.formOf[id];
     this.hotWeight[id * WORD.STRIDE + WORD.WEIGHT] = this.weight[id];
     this.hot[id * WORD.STRIDE + WORD.SHAPE] = initial ? 0 : formShape(variantForm(word));
+    this.hot[id * WORD.STRIDE + WORD.WRITTEN_SHAPE] = initial ? 0 : formShape(word);
     return id;
   }
 

@@ -61,6 +61,23 @@ describe('token similarity', () => {
     expect(tokenSimilarity('agus', 'rahayu').kind).toBe('none');
   });
 
+  it('reads a slip in the written word as a typo even when the variant forms drift apart (ADR 0014)', () => {
+    // the variant forms are aryadi / aride, nayim / naimi, yuyan / iyan, asrori / asre: too far apart,
+    // but each written pair is one transposition or one dropped letter
+    for (const [a, b] of [
+      ['haryadi', 'harydai'],
+      ['najim', 'najmi'],
+      ['jujan', 'jjan'],
+      ['asrori', 'asrroi'],
+      ['mudiyati', 'mudiyai'],
+      ['khasanah', 'khaanah'],
+    ])
+      expect(tokenSimilarity(a, b)).toMatchObject({ kind: 'typo' });
+    // still not a typo: two different names
+    expect(tokenSimilarity('agus', 'agung').kind).toBe('none');
+    expect(tokenSimilarity('rina', 'rini').sim).toBeLessThan(0.6);
+  });
+
   it('rates a vowel change that makes another name low (Rina/Rini, Yanti/Yanto)', () => {
     expect(tokenSimilarity('rina', 'rini').sim).toBeLessThan(0.6);
     expect(tokenSimilarity('yanti', 'yanto').sim).toBeLessThan(0.6);

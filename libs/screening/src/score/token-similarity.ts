@@ -31,7 +31,7 @@ function popcount(x: number): number {
 }
 
 /**
- * A necessary condition for two different variant forms to be similar at all (edit distance at
+ * A necessary condition for two different words (compared as variant forms, or as written) to be similar at all (edit distance at
  * most 2 with the lengths the ladder below needs), on their shapes: letters used in bits 0-25 and
  * length in bits 26-30 (see index/vocabulary.ts formShape). Each edit adds or removes at most two
  * letters from the set of letters used. Cheap enough for every candidate pair.
@@ -60,13 +60,23 @@ export function tokenSimilarity(a: string, b: string): TokenSimilarity {
   const va = variantForm(a);
   const vb = variantForm(b);
   if (va === vb) return VARIANT;
-  const longest = Math.max(va.length, vb.length);
+  // A typo is judged on the written words as well as on their variant forms: the variant form
+  // folds sounds (h dropped, ai as e, y as i), which turns one slip in the writing into two or
+  // three in the form (Haryadi / Harydai: aryadi / aride), so a plain typo was read as another name
+  // (ADR 0014). The closer of the two readings decides.
+  const byForm = typoSimilarity(va, vb);
+  return byForm.sim > 0 ? byForm : typoSimilarity(a, b);
+}
+
+/** The typo ladder on one pair of spellings: one edit, or two in a long word. */
+function typoSimilarity(a: string, b: string): TokenSimilarity {
+  const longest = Math.max(a.length, b.length);
   if (longest <= 3) return NONE;
-  const distance = editDistance(va, vb, 2);
+  const distance = editDistance(a, b, 2);
   if (distance === 1) {
-    const at = singleSubstitution(va, vb);
-    const vowelSwap = at >= 0 && VOWELS.has(va[at]) && VOWELS.has(vb[at]);
-    if (vowelSwap && (at === va.length - 1 || longest <= 5)) return { sim: 0.55, kind: 'typo' };
+    const at = singleSubstitution(a, b);
+    const vowelSwap = at >= 0 && VOWELS.has(a[at]) && VOWELS.has(b[at]);
+    if (vowelSwap && (at === a.length - 1 || longest <= 5)) return { sim: 0.55, kind: 'typo' };
     return { sim: longest === 4 ? 0.7 : 0.85, kind: 'typo' };
   }
   if (distance === 2 && longest >= 8) return { sim: 0.65, kind: 'typo' };
