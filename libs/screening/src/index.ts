@@ -17,7 +17,12 @@ export type {
 export { REASONS } from './types.js';
 export { WatchlistIndex, type IndexStats, type UpsertOutcome } from './index/watchlist-index.js';
 export { ScreeningInputError } from './index/prepare.js';
-export { normaliseName, type NameToken, type NormalisedName } from './normalise/normalise-name.js';
+export {
+  normaliseName,
+  writtenWordCount,
+  type NameToken,
+  type NormalisedName,
+} from './normalise/normalise-name.js';
 export { phoneticKey, variantForm } from './phonetic/phonetic-key.js';
 export { nikBirth, normaliseNik, type NikBirth } from './identifiers/nik.js';
 export { passportKey } from './identifiers/passport.js';

@@ -3,7 +3,8 @@ import { entryWarnings } from './entry-warnings.js';
 
 describe('entryWarnings', () => {
   it('flags a one-word name with no date of birth, NIK or passport (Ani, Sukarno, Suparman)', () => {
-    for (const fullName of ['Ani', 'SUKARNO', 'H. Suparman', 'Soekarno, S.H.'])
+    // Triyanto and Nurhayati are one written word each, though the screening splits the compound
+    for (const fullName of ['Ani', 'SUKARNO', 'H. Suparman', 'Soekarno, S.H.', 'Triyanto', 'Nurhayati'])
       expect(entryWarnings({ fullName }, false)).toEqual(['insufficient_identification']);
   });
 

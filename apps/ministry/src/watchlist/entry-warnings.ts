@@ -2,7 +2,7 @@
 // birth, NIK or passport cannot tell one Ani from a thousand, so checkpoints only list its matches
 // for the record (monitor) and never stop or refer anyone on it. Computed from the entry, never
 // stored, so an entry completed by a re-issue loses its warning without a migration.
-import { normaliseName } from '@simpul/screening';
+import { normaliseName, writtenWordCount } from '@simpul/screening';
 
 export type EntryWarning = 'insufficient_identification';
 
@@ -12,9 +12,10 @@ export function entryWarnings(
   identified: boolean,
 ): EntryWarning[] {
   if (identified) return [];
-  // words as the checkpoints' screening counts them: titles dropped, old spellings folded
+  // words as the checkpoints' screening counts them: titles dropped, old spellings folded, a split
+  // compound (Tri|yanto) still one word
   const longest = Math.max(
-    ...[names.fullName, ...(names.aliases ?? [])].map((n) => normaliseName(n).tokens.length),
+    ...[names.fullName, ...(names.aliases ?? [])].map((n) => writtenWordCount(normaliseName(n).tokens)),
   );
   return longest <= 1 ? ['insufficient_identification'] : [];
 }

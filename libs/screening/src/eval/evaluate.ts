@@ -2,6 +2,7 @@
 // A traveller's listed matches are its predictions: the right entry is a true positive, any other
 // entry a false positive, a right entry not listed a false negative.
 import { preparePerson, type PreparedPerson } from '../index/prepare.js';
+import { writtenWordCount } from '../normalise/normalise-name.js';
 import { WatchlistIndex } from '../index/watchlist-index.js';
 import type { PersonInput, ReasonCode } from '../types.js';
 import type { EvalQuery, EvalSet } from './eval-set.js';
@@ -76,7 +77,7 @@ export interface EvaluateOptions {
 }
 
 function longestName(person: PreparedPerson): number {
-  return Math.max(0, ...person.names.map((n) => n.length));
+  return Math.max(0, ...person.names.map((n) => writtenWordCount(n)));
 }
 
 /** The engine's own rule (score/policy.ts `identification`), read from the two inputs. */

@@ -60,6 +60,18 @@ describe('thin matches: a one-word name with nothing else both sides carry', () 
     }
   });
 
+  it('counts a compound the normaliser splits (Tri|yanto, Nur|hayati) as the one word it is written as', () => {
+    // regression: Triyanto normalises to two tokens, and a name-only Triyanto was referred on its name
+    for (const fullName of ['Triyanto', 'Nurhayati']) {
+      const result = screenOne(entry({ fullName }), { fullName, dateOfBirth: '1980-05-05', sex: 'M' });
+      expect(result.decision).toBe('clear');
+      for (const m of result.matches) {
+        expect(m.effect).toBe('monitor');
+        expect(m.reasons).toContain('insufficient_identification');
+      }
+    }
+  });
+
   it('caps a one-word traveller against a two-word name-only entry (Ani against Ani Suryani)', () => {
     const e = entry({ fullName: 'Ani Suryani' });
     const result = screenOne(e, { fullName: 'Ani', dateOfBirth: '1988-02-01' });

@@ -25,6 +25,8 @@ export interface NameToken {
   patronymic: boolean;
   /** The written form differed (old spelling, Muhammad variant, doubled letters): for the reasons. */
   respelled: boolean;
+  /** A later part of one written word split as a compound (the yanto of Triyanto). */
+  compoundPart?: true;
 }
 
 export interface NormalisedName {
@@ -173,16 +175,28 @@ function toTokens(words: Marked[]): NameToken[] {
       return;
     }
     const abd = canonicalAbd(w.text);
-    for (const part of splitCompound(abd)) {
+    splitCompound(abd).forEach((part, at) => {
       tokens.push({
         text: part,
         initial: part.length === 1,
         patronymic: w.patronymic,
         respelled: w.respelled || abd !== w.text,
+        ...(at > 0 ? { compoundPart: true as const } : {}),
       });
-    }
+    });
   });
   return tokens;
+}
+
+/**
+ * How many written words the tokens stand for: a compound split in two (Tri|yanto, Nur|hayati) is
+ * still one word of the name. The thin-match rule and the ministry's warning count these (ADR 0013),
+ * so one Triyanto is as thin as one Ani.
+ */
+export function writtenWordCount(tokens: readonly NameToken[]): number {
+  let words = 0;
+  for (const t of tokens) if (t.compoundPart !== true) words++;
+  return words;
 }
 
 /** Normalises one written name (a full name or an alias). Never throws; may return no tokens. */

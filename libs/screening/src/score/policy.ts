@@ -4,6 +4,7 @@
 import type { Decision, MatchEffect, WatchlistAction, WatchlistLegalType } from '../types.js';
 import type { PairEvidence, PersonView } from './evidence.js';
 import { NAME_FLAGS } from './name-alignment.js';
+import { writtenWordCount } from '../normalise/normalise-name.js';
 
 export interface LegalTypePolicy {
   /** Lowest calibrated score at which an entry of this type is listed as a match. */
@@ -46,7 +47,7 @@ export type Identification = 'thin' | 'name_only' | 'identified';
 
 function longestName(person: PersonView): number {
   let longest = 0;
-  for (const name of person.names) longest = Math.max(longest, name.length);
+  for (const name of person.names) longest = Math.max(longest, writtenWordCount(name));
   return longest;
 }
 
