@@ -341,10 +341,17 @@ export function buildHeldOutSet(
   const listed: { person: Person; entry: WatchlistEntryInput; kind: EntryKind }[] = [];
   const names = new Set<string>();
   const seen = new Set<string>();
+  // a passport number or NIK belongs to one person: the random draws must not give one to two
+  const documents = new Set<string>();
+  const ownDocuments = (p: Person) => {
+    if (documents.has(p.passportNumber) || documents.has(p.nik)) return false;
+    documents.add(p.passportNumber).add(p.nik);
+    return true;
+  };
   while (listed.length < size.entries) {
     const person = people.next();
     const key = `${person.fullName.toLowerCase()}|${person.dateOfBirth}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || !ownDocuments(person)) continue;
     seen.add(key);
     names.add(person.fullName.toLowerCase());
     listed.push({ person, ...record(person, rng, now, legal, spec.nameOnlyShare) });
@@ -384,13 +391,14 @@ export function buildHeldOutSet(
     if (r < 0.6) {
       kind = 'unrelated';
       const p = strangers.next();
-      if (names.has(p.fullName.toLowerCase())) continue;
+      if (names.has(p.fullName.toLowerCase()) || !ownDocuments(p)) continue;
       t = { fullName: p.fullName, sex: p.sex, dateOfBirth: p.dateOfBirth, passportNumber: p.passportNumber };
     } else if (r < 0.85) {
       // a stranger whose name shares one word with an entry (the entry's given or family word)
       kind = 'shared_token';
       const { person } = rng.pick(listed);
       const p = strangers.next(person.sex);
+      if (!ownDocuments(p)) continue;
       const shared = person.family !== undefined && rng.chance(0.5) ? person.family : person.given[0];
       const words = p.fullName.split(' ');
       words[words.length - 1 - (p.family !== undefined && shared === person.given[0] ? 1 : 0)] = shared;
@@ -403,7 +411,7 @@ export function buildHeldOutSet(
       const { person, entry } = rng.pick(listed);
       if (entry.person.dateOfBirth === undefined && entry.person.nik === undefined) continue;
       const p = strangers.next(person.sex === 'M' ? 'F' : 'M');
-      if (p.dateOfBirth.slice(0, 4) === person.dateOfBirth.slice(0, 4)) continue;
+      if (p.dateOfBirth.slice(0, 4) === person.dateOfBirth.slice(0, 4) || !ownDocuments(p)) continue;
       t = {
         fullName: person.fullName,
         sex: p.sex,

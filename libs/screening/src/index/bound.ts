@@ -158,7 +158,7 @@ export class CandidateBound {
       if (key < 0 || (keyMask[key] | formMask[hot[h + WORD.FORM]]) !== 0) continue;
       let alike = false;
       for (let b = 0; b < query.words.length; b++) {
-        if ((open & (1 << b)) !== 0 && this.alike(query, b, id)) {
+        if ((open & (1 << b)) !== 0 && (this.alike(query, b, id) || this.mayJoin(query, b, record, i))) {
           softBits |= 1 << b;
           alike = true;
         }
@@ -179,6 +179,25 @@ export class CandidateBound {
         unhitWords - softWords,
       ) >= need
     );
+  }
+
+  /**
+   * Whether record words `i` and `i + 1`, written together, may be traveller word `b` with a slip
+   * in it: the normaliser splits a compound only when both parts are known (Wahyu|ningsih, Tri|yanto),
+   * so a typo in the second part leaves the traveller's word whole (Wahyunigsih, Triyanteo), and the
+   * scorer's joined pairs still align it. Checked only where the cheap bounds could not decide, on
+   * the written prefix (or the earlier word's own prefix when `i` is the second part).
+   */
+  private mayJoin(query: PreparedQuery, b: number, record: number, i: number): boolean {
+    const text = query.words[b].text;
+    const rec = this.store.rec;
+    const base = record * REC.STRIDE;
+    const length = rec[base + REC.COUNT];
+    const v = this.vocabulary;
+    const wordAt = (k: number) => v.text[rec[base + REC.WORDS + k] & TOKEN_MASK];
+    const starts = (k: number) =>
+      k >= 0 && k + 1 < length && text.length >= wordAt(k).length + 3 && text.startsWith(wordAt(k));
+    return starts(i) || starts(i - 1);
   }
 
   /** The model's terms other than the matched name words: bias, birth, sex, identifiers, nationality, omitted words. */

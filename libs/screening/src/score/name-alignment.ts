@@ -98,7 +98,33 @@ export function alignNames(
     pairs.push(...joinPairs(a, b, similarity, true), ...joinPairs(b, a, similarity, false));
   }
   pairs.sort((p, q) => q.value - p.value || p.a[0] - q.a[0] || p.b[0] - q.b[0]);
+  const first = alignPairs(a, b, pairs);
+  // A father's name (after bin/binti) standing in for the other side's own name is evidence only
+  // beside the person's own words: Marsyud bin Syarifuddin is not Syarifuddin. When nothing else
+  // pairs, the names are aligned again without such pairs (ADR 0014).
+  if (first.pairs.length > 0 && first.pairs.every((p) => isMixed(a, b, p)))
+    return alignPairs(
+      a,
+      b,
+      pairs.filter((p) => !isMixed(a, b, p)),
+    ).alignment;
+  return first.alignment;
+}
 
+/** A pair of a father's name on one side with a person's own name on the other. */
+function isMixed(a: readonly ScoredToken[], b: readonly ScoredToken[], p: Pair): boolean {
+  const pa = p.a.some((i) => a[i].patronymic);
+  const pb = p.b.some((j) => b[j].patronymic);
+  return pa !== pb;
+}
+
+/** Greedy one-to-one alignment over pairs sorted best first. */
+function alignPairs(
+  a: readonly ScoredToken[],
+  b: readonly ScoredToken[],
+  pairs: readonly Pair[],
+): { alignment: NameAlignment; pairs: Pair[] } {
+  const taken: Pair[] = [];
   const usedA = new Uint8Array(a.length);
   const usedB = new Uint8Array(b.length);
   let matched = 0;
@@ -109,6 +135,7 @@ export function alignNames(
     if (p.a.some((i) => usedA[i]) || p.b.some((j) => usedB[j])) continue;
     for (const i of p.a) usedA[i] = 1;
     for (const j of p.b) usedB[j] = 1;
+    taken.push(p);
     matched += p.value;
     softLoss += p.weight - p.value;
     order.push([p.a[0], p.b[0]]);
@@ -147,12 +174,15 @@ export function alignNames(
   if (allExact) flags |= NAME_FLAGS.exact;
 
   return {
-    matched,
-    softLoss,
-    unmatchedA: ua.sum,
-    unmatchedB: ub.sum,
-    unmatchedWordsA: ua.words,
-    unmatchedWordsB: ub.words,
-    flags,
+    alignment: {
+      matched,
+      softLoss,
+      unmatchedA: ua.sum,
+      unmatchedB: ub.sum,
+      unmatchedWordsA: ua.words,
+      unmatchedWordsB: ub.words,
+      flags,
+    },
+    pairs: taken,
   };
 }
