@@ -6,9 +6,11 @@
 //   SCREENING_BENCH_ENTRIES   entries in the index (default 1000000; e.g. 50000 for a quick try)
 //   SCREENING_BENCH_QUERIES   screenings timed (default 20000: half travellers on an entry, half not)
 //   SCREENING_BENCH_PG_QUERIES  queries sent to pg_trgm (default 300); 0 skips PostgreSQL
+//   SCREENING_BENCH_NO_BIRTH_PERCENT  travellers screened by name and passport only, without date of
+//                             birth or NIK (default 15, as at a checkpoint reading foreign passports)
 //   TEST_DATABASE_URL         admin connection (default postgres://postgres@127.0.0.1:5432/postgres);
 //                             the bench creates its own database `simpul_bench_screening_<pid>` and drops it
-//   --entries N, --queries N, --pg-queries N   the same as flags
+//   --entries N, --queries N, --pg-queries N, --no-birth-percent N   the same as flags
 //
 // Synthetic people only (libs/screening/src/eval): no real person is described, nothing is logged.
 import { setFlagsFromString } from 'node:v8';
@@ -39,6 +41,7 @@ function option(flag: string, env: string, fallback: number): number {
 const ENTRIES = option('--entries', 'SCREENING_BENCH_ENTRIES', 1_000_000);
 const QUERIES = option('--queries', 'SCREENING_BENCH_QUERIES', 20_000);
 const PG_QUERIES = option('--pg-queries', 'SCREENING_BENCH_PG_QUERIES', 300);
+const NO_BIRTH_PERCENT = option('--no-birth-percent', 'SCREENING_BENCH_NO_BIRTH_PERCENT', 15);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 setFlagsFromString('--expose-gc');
@@ -111,15 +114,18 @@ const VARIANTS: VariantKind[] = [
 function makeQueries(sample: Listed[]): { timed: Query[]; subset: Query[] } {
   const rng = new Rng(SEED + 2);
   const strangers = new PeopleGenerator(SEED + 3);
-  const traveler = (p: SyntheticPerson, fullName: string): TravelerInput => ({
-    fullName,
-    dateOfBirth: p.dateOfBirth,
-    sex: p.sex,
-    passportNumber: rng.chance(0.5)
-      ? p.passportNumber
-      : `${rng.pick(['A', 'B', 'C'])}${String(rng.int(1e8)).padStart(8, '0')}`,
-    ...(rng.chance(0.3) ? { nik: p.nik } : {}),
-  });
+  const traveler = (p: SyntheticPerson, fullName: string): TravelerInput => {
+    const nameAndPassport = rng.int(100) < NO_BIRTH_PERCENT;
+    return {
+      fullName,
+      ...(nameAndPassport ? {} : { dateOfBirth: p.dateOfBirth }),
+      sex: p.sex,
+      passportNumber: rng.chance(0.5)
+        ? p.passportNumber
+        : `${rng.pick(['A', 'B', 'C'])}${String(rng.int(1e8)).padStart(8, '0')}`,
+      ...(!nameAndPassport && rng.chance(0.3) ? { nik: p.nik } : {}),
+    };
+  };
   const positive = (listed: Listed): Query => {
     const kind = rng.chance(0.2) ? undefined : rng.pick(VARIANTS);
     const name =
@@ -333,7 +339,7 @@ async function timePgTrgm(queries: Query[]) {
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   console.log(
-    `screening bench: ${ENTRIES.toLocaleString('en')} entries, ${QUERIES.toLocaleString('en')} screenings, Node ${process.version}`,
+    `screening bench: ${ENTRIES.toLocaleString('en')} entries, ${QUERIES.toLocaleString('en')} screenings (${NO_BIRTH_PERCENT}% without date of birth), Node ${process.version}`,
   );
   const { index, sample, buildSeconds, rssMb } = buildIndex();
   const stats = index.stats();
@@ -417,6 +423,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       entries: ENTRIES,
+      no_birth_percent: NO_BIRTH_PERCENT,
       queries: QUERIES,
       build_s: round(buildSeconds, 2),
       rss_mb: round(rssMb, 0),

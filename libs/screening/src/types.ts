@@ -119,9 +119,11 @@ export const REASONS = [
   'traveler_nik_disagrees_with_dob',
   'traveler_nik_disagrees_with_sex',
   // Why a match is capped (ADR 0013): a one-word name with nothing else both sides carry (monitor);
-  // an entry known by name only (refer, never deny).
+  // an entry known by name only (refer, never deny); an entry whose date of birth, NIK or passport
+  // the traveller does not carry, so only the names were compared (refer, never deny: ADR 0014).
   'insufficient_identification',
   'name_only_entry',
+  'names_only_compared',
 ] as const;
 
 export type ReasonCode = (typeof REASONS)[number];

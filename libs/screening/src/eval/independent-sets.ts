@@ -430,3 +430,23 @@ export function buildHeldOutSet(
     queries,
   };
 }
+
+/**
+ * Entries of other people drawn like a set's own (same sources and shares, another seed), to grow a
+ * held-out list to a national size: recall on the set's travellers is then measured among a million
+ * entries (issue 15: name-only entries must stay findable whatever the list size).
+ */
+export function* fillerEntries(
+  spec: HeldOutSpec,
+  count: number,
+  now = HELD_OUT_NOW,
+): Generator<WatchlistEntryInput> {
+  const rng = new Rng(spec.seed * 49_979_687 + 5);
+  const people = new People(
+    new Rng(spec.seed * 86_028_121 + 13),
+    new ComposedNames(spec.seed),
+    spec.composedShare,
+  );
+  const legal = new WeightedPicker(LEGAL);
+  for (let i = 0; i < count; i++) yield record(people.next(), rng, now, legal, spec.nameOnlyShare).entry;
+}

@@ -12,8 +12,9 @@ import { FEATURES } from '../score/model.js';
 import { POLICY } from '../score/policy.js';
 import { collectSamples, fitLogistic, logLoss, renderCoefficients, thresholdSweep } from './calibrate.js';
 import { EVAL_SEED, TRAIN_SEED, buildEvalSet, evalSetLines, parseEvalSet, type EvalSet } from './eval-set.js';
+import { WatchlistIndex } from '../index/watchlist-index.js';
 import { buildIndex, evaluate, isThinPair, type EvalReport } from './evaluate.js';
-import { HELD_OUT_SETS, buildHeldOutSet } from './independent-sets.js';
+import { HELD_OUT_SETS, buildHeldOutSet, fillerEntries } from './independent-sets.js';
 import { computeTokenFrequencies, renderTokenFrequencies } from './token-frequencies.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -166,12 +167,80 @@ const commands: Record<string, (args: string[]) => number> = {
   generate: runGenerate,
   calibrate: runCalibrate,
   frequencies: runFrequencies,
+  scale: runScale,
 };
 if (!(command in commands)) {
   console.error(`usage: tool.js ${Object.keys(commands).join('|')}`);
   process.exitCode = 2;
 } else {
   process.exitCode = commands[command](rest);
+}
+
+// Recall at national size (issue 15): each held-out set screened on its own 20,000 entries, then on
+// the same entries among 1,000,000 (fillers drawn like them). The list-size prior correction must not
+// make entries known by name only unmatchable. `--entries N` sets the large size.
+function runScale(args: string[]): number {
+  const at = args.indexOf('--entries');
+  const large = at >= 0 ? Number(args[at + 1]) : 1_000_000;
+  if (!Number.isInteger(large) || large < 20_000) {
+    console.error('--entries must be a whole number of at least 20000');
+    return 2;
+  }
+  const sets = args.includes('--all') ? HELD_OUT_SETS : [HELD_OUT_SETS[2]];
+  for (const spec of sets) {
+    const set = buildHeldOutSet(spec);
+    const rows: string[][] = [];
+    for (const size of [set.entries.length, large]) {
+      const started = performance.now();
+      const index = new WatchlistIndex();
+      const entries = [...set.entries];
+      for (const e of fillerEntries(spec, size - set.entries.length)) entries.push(e);
+      index.rebuild(entries);
+      const persons = new Map(set.entries.map((e) => [e.entryId, e.person]));
+      const byKind: Record<string, { queries: number; hits: number }> = {};
+      let negativesAlarmed = 0;
+      let negatives = 0;
+      const now = new Date(set.now);
+      for (const q of set.queries) {
+        const result = index.screen(q.traveler, { now, limit: 1000 });
+        if (!q.positive) {
+          negatives++;
+          if (result.matches.some((m) => m.effect !== 'monitor')) negativesAlarmed++;
+          continue;
+        }
+        if (isThinPair(q.traveler, persons.get(q.expectedEntryId!)!)) continue;
+        const k = (byKind[q.entryKind ?? 'with_identifiers'] ??= { queries: 0, hits: 0 });
+        k.queries++;
+        if (result.matches.some((m) => m.entryId === q.expectedEntryId)) k.hits++;
+      }
+      const recall = (k: string) => (byKind[k] ? pct(byKind[k].hits / byKind[k].queries) : '-');
+      rows.push([
+        size.toLocaleString('en'),
+        recall('name_only'),
+        recall('with_identifiers'),
+        pct(negativesAlarmed / Math.max(1, negatives)),
+        `${((performance.now() - started) / 1000).toFixed(0)} s`,
+      ]);
+      console.log(
+        JSON.stringify({
+          set: `held_out_${spec.seed}`,
+          entries: size,
+          recall_name_only: byKind.name_only ? byKind.name_only.hits / byKind.name_only.queries : null,
+          recall_with_identifiers: byKind.with_identifiers
+            ? byKind.with_identifiers.hits / byKind.with_identifiers.queries
+            : null,
+          travellers_on_no_entry_referred_or_denied: negativesAlarmed / Math.max(1, negatives),
+        }),
+      );
+    }
+    console.log(`\nHELD-OUT set (seed ${spec.seed}, ${spec.source}) at list size:`);
+    console.log('  entries      name-only recall  with identifiers  on no entry, refer/deny  time');
+    for (const r of rows)
+      console.log(
+        `  ${r[0].padEnd(12)} ${r[1].padStart(16)}  ${r[2].padStart(16)}  ${r[3].padStart(23)}  ${r[4]}`,
+      );
+  }
+  return 0;
 }
 
 // Held-out sets (issue 15): built from independent names and variant rules, reported apart from the

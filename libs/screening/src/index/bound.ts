@@ -87,6 +87,36 @@ export class CandidateBound {
     return best;
   }
 
+  /**
+   * Whether the record's name could agree word for word with one of the traveller's names when only
+   * names can be compared (ADR 0014): then the pair is listed whatever its score, so the search
+   * must score it whatever `mayReach` says. Every record word (not a father's name) shares a key
+   * with a traveller word, and every word of one of the traveller's names is so reached. A record
+   * whose NIK or passport the traveller carries too is compared on those, and left to `mayReach`.
+   */
+  mayAgree(record: number, query: PreparedQuery): boolean {
+    const rec = this.store.rec;
+    const base = record * REC.STRIDE;
+    if (query.passportHash !== 0 && rec[base + REC.PASSPORT_HASH] !== 0) return false;
+    if (query.nikHash !== 0 && rec[base + REC.NIK_HASH] !== 0) return false;
+    const length = rec[base + REC.COUNT];
+    if (length > REC.INLINE_WORDS) return true;
+    const hot = this.vocabulary.hot;
+    let hits = 0;
+    for (let i = 0; i < length; i++) {
+      const value = rec[base + REC.WORDS + i];
+      if ((value & PATRONYMIC_BIT) !== 0) continue;
+      const key = hot[(value & TOKEN_MASK) * WORD.STRIDE + WORD.KEY];
+      if (key < 0) continue; // an initial pairs with any word
+      const mask = this.keyMask[key];
+      if (mask === 0) return false;
+      hits |= mask;
+    }
+    for (let n = 0; n < query.nameMasks.length; n++)
+      if (query.nameUnbitWords[n] > 0 || (query.nameMasks[n] & ~hits) === 0) return true;
+    return false;
+  }
+
   /** Whether the record could reach its legal type's listing threshold against the traveller. */
   mayReach(record: number, query: PreparedQuery, birthRank: number): boolean {
     this.checked++;

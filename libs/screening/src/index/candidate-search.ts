@@ -250,7 +250,15 @@ export class CandidateSearch {
           this.stageBirthTerm(stage, query) -
           Math.max(0, c.sex_match)) /
         c.name_matched;
-    if (need > total) return;
+    // A traveller with no date of birth or NIK is compared with most entries on names alone, and an
+    // agreeing name is then listed whatever its score (ADR 0014): every such entry holds the
+    // traveller's cheapest word, so that word's lists are read even when no score could reach the
+    // threshold, keeping the entries whose names may agree.
+    const namesOnly = stage === 'any' && query.readable.length > 0 && query.nikHash === 0;
+    if (need > total) {
+      if (namesOnly) this.readAgreeing(query, nowSeconds, slots);
+      return;
+    }
     if (stage === 'no_birth' && need > 0) {
       this.readNoBirthPairs(query, nowSeconds, need, slots);
       return;
@@ -259,8 +267,23 @@ export class CandidateSearch {
     for (const word of query.readable) {
       if (unread < need) break; // what is left unread cannot reach the threshold on its own
       unread -= word.weight;
-      this.readLists(stage, this.wordLists(stage, word, query), query, nowSeconds, exhaustive, slots);
+      this.readLists(
+        stage,
+        this.wordLists(stage, word, query),
+        query,
+        nowSeconds,
+        exhaustive,
+        slots,
+        namesOnly,
+      );
     }
+  }
+
+  /** The cheapest word's lists, keeping only entries whose names may agree with the traveller's. */
+  private readAgreeing(query: PreparedQuery, nowSeconds: number, slots: number[]): void {
+    const word = query.readable[0];
+    const lists = word.keys.flatMap((key) => this.keyLists('any', key, query.years));
+    this.readLists('any', lists, query, nowSeconds, false, slots, true);
   }
 
   /**
@@ -340,6 +363,7 @@ export class CandidateSearch {
     nowSeconds: number,
     exhaustive: boolean,
     slots: number[],
+    keepAgreeing = false,
   ): void {
     const stamp = this.stamp;
     const rec = this.store.rec;
@@ -357,7 +381,11 @@ export class CandidateSearch {
         if (filtered && !CandidateSearch.inStage(stage, birth, birthA !== 0)) continue;
         rec[base + REC.STAMP] = stamp;
         if (!this.active(base, slot, nowSeconds)) continue;
-        if (exhaustive || this.bound.mayReach(record, query, birth)) {
+        if (
+          exhaustive ||
+          this.bound.mayReach(record, query, birth) ||
+          (keepAgreeing && this.bound.mayAgree(record, query))
+        ) {
           this.markSlot(slot);
           slots.push(slot);
         }

@@ -184,7 +184,12 @@ export class WatchlistIndex {
       if (effect === undefined) continue;
       const reasons = reasonsFor(evidence, query.consistency);
       if (standing === 'thin') reasons.push('insufficient_identification');
-      if (standing === 'name_only') reasons.push('name_only_entry');
+      if (standing === 'name_only') {
+        const entry = this.store.view(slot);
+        const entryHasIdentifiers =
+          entry.births.length > 0 || entry.nik !== undefined || entry.passport !== undefined;
+        reasons.push(entryHasIdentifiers ? 'names_only_compared' : 'name_only_entry');
+      }
       found.push({
         score,
         match: {

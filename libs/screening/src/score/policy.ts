@@ -40,8 +40,9 @@ export function isStrongEvidence(evidence: PairEvidence, score: number, policy: 
 /**
  * How well a pair can identify anyone (ADR 0013): `thin` when one side's name is a single word and
  * nothing else is carried by both sides (no date of birth, NIK or passport to compare): one Ani
- * among thousands; `name_only` when the entry has a name of two or more words and no date of birth,
- * NIK or passport at all; `identified` otherwise.
+ * among thousands; `name_only` when names of two or more words are all the two sides can compare
+ * (the entry has no date of birth, NIK or passport, or the traveller carries none of those it has:
+ * ADR 0014); `identified` otherwise.
  */
 export type Identification = 'thin' | 'name_only' | 'identified';
 
@@ -59,22 +60,24 @@ export function identification(
   const nothingShared =
     evidence.birth === 'unknown' && evidence.nik === 'unknown' && evidence.passport === 'unknown';
   if (nothingShared && (longestName(entry) <= 1 || longestName(traveler) <= 1)) return 'thin';
-  const entryHasIdentifiers =
-    entry.births.length > 0 || entry.nik !== undefined || entry.passport !== undefined;
-  return entryHasIdentifiers ? 'identified' : 'name_only';
+  // only names can be compared: the entry has nothing else, or the traveller carries none of what
+  // it has (screened by name and passport, the entry holding no passport): ADR 0014
+  return nothingShared ? 'name_only' : 'identified';
 }
 
 /**
  * Whether the names agree word for word, exactly or through a spelling variant (old spelling,
- * initial, compound, order): no word conflicts, none is left over on either side, and no word
- * agrees only as a typo. A typo of a common word is often another real name (Fitri / Putri,
- * Indra / Hendra), so a typo'd name on a name-only entry is listed only on its score.
+ * initial, compound, order): no word conflicts, none is left over on either side (a father's name
+ * may be), and no word agrees only as a typo. A typo of a common word is often another real name
+ * (Fitri / Putri, Indra / Hendra), so a typo'd name on a name-only entry is listed only on its score.
  */
 export function namesAgree(evidence: PairEvidence): boolean {
-  const f = evidence.name.flags;
-  return (
-    evidence.name.matched > 0 && (f & (NAME_FLAGS.conflict | NAME_FLAGS.missing | NAME_FLAGS.typo)) === 0
-  );
+  const n = evidence.name;
+  const f = n.flags;
+  if (n.matched <= 0 || (f & (NAME_FLAGS.conflict | NAME_FLAGS.typo)) !== 0) return false;
+  // a father's name (after bin/binti) that one side adds is not a word left over: Ahmad Fauzi bin
+  // Abdullah agrees with Ahmad Fauzi, since every word of the person's own name pairs (ADR 0014)
+  return (f & NAME_FLAGS.missing) === 0 || (n.unmatchedWordsA === 0 && n.unmatchedWordsB === 0);
 }
 
 /**
