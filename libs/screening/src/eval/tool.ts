@@ -190,6 +190,7 @@ function runScale(args: string[]): number {
   for (const spec of sets) {
     const set = buildHeldOutSet(spec);
     const rows: string[][] = [];
+    const details: string[] = [];
     for (const size of [set.entries.length, large]) {
       const started = performance.now();
       const index = new WatchlistIndex();
@@ -209,11 +210,28 @@ function runScale(args: string[]): number {
           continue;
         }
         if (isThinPair(q.traveler, persons.get(q.expectedEntryId!)!)) continue;
-        const k = (byKind[q.entryKind ?? 'with_identifiers'] ??= { queries: 0, hits: 0 });
-        k.queries++;
-        if (result.matches.some((m) => m.entryId === q.expectedEntryId)) k.hits++;
+        const hit = result.matches.some((m) => m.entryId === q.expectedEntryId);
+        const kind = q.entryKind ?? 'with_identifiers';
+        // by kind of entry, and by variant within name-only entries and travellers without a birth date
+        const keys = [kind, ...(kind === 'name_only' ? [`name_only ${q.kind}`] : [])];
+        if (q.travelerWithoutBirth && kind === 'with_identifiers') keys.push(`no_birth ${q.kind}`);
+        for (const key of keys) {
+          const k = (byKind[key] ??= { queries: 0, hits: 0 });
+          k.queries++;
+          if (hit) k.hits++;
+        }
       }
       const recall = (k: string) => (byKind[k] ? pct(byKind[k].hits / byKind[k].queries) : '-');
+      const byVariant = (prefix: string) =>
+        Object.entries(byKind)
+          .filter(([k]) => k.startsWith(`${prefix} `))
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, f]) => `${k.slice(prefix.length + 1)} ${pct(f.hits / f.queries)}`)
+          .join(', ');
+      details.push(
+        `  ${size.toLocaleString('en')} entries, name-only entries by variant: ${byVariant('name_only')}`,
+        `  ${size.toLocaleString('en')} entries, traveller without a date of birth, entry with identifiers: ${byVariant('no_birth')}`,
+      );
       rows.push([
         size.toLocaleString('en'),
         recall('name_only'),
@@ -239,6 +257,7 @@ function runScale(args: string[]): number {
       console.log(
         `  ${r[0].padEnd(12)} ${r[1].padStart(16)}  ${r[2].padStart(16)}  ${r[3].padStart(23)}  ${r[4]}`,
       );
+    console.log(details.join('\n'));
   }
   return 0;
 }

@@ -91,10 +91,11 @@ export class CandidateBound {
    * Whether the record's name could agree word for word with one of the traveller's names when only
    * names can be compared (ADR 0014): then the pair is listed whatever its score, so the search
    * must score it whatever `mayReach` says. Every record word (not a father's name) shares a key
-   * with a traveller word, and every word of one of the traveller's names is so reached. A record
-   * whose NIK or passport the traveller carries too is compared on those, and left to `mayReach`.
+   * with a traveller word, every word of one of the traveller's names is so reached, and the
+   * record's words carry `bar` nats (see `agreeingNameBar`). A record whose NIK or passport the
+   * traveller carries too is compared on those, and left to `mayReach`.
    */
-  mayAgree(record: number, query: PreparedQuery): boolean {
+  mayAgree(record: number, query: PreparedQuery, bar: number): boolean {
     const rec = this.store.rec;
     const base = record * REC.STRIDE;
     if (query.passportHash !== 0 && rec[base + REC.PASSPORT_HASH] !== 0) return false;
@@ -102,16 +103,22 @@ export class CandidateBound {
     const length = rec[base + REC.COUNT];
     if (length > REC.INLINE_WORDS) return true;
     const hot = this.vocabulary.hot;
+    const hotWeight = this.vocabulary.hotWeight;
     let hits = 0;
+    let weight = 0;
     for (let i = 0; i < length; i++) {
       const value = rec[base + REC.WORDS + i];
       if ((value & PATRONYMIC_BIT) !== 0) continue;
-      const key = hot[(value & TOKEN_MASK) * WORD.STRIDE + WORD.KEY];
+      const h = (value & TOKEN_MASK) * WORD.STRIDE;
+      const key = hot[h + WORD.KEY];
       if (key < 0) continue; // an initial pairs with any word
       const mask = this.keyMask[key];
       if (mask === 0) return false;
       hits |= mask;
+      weight += hotWeight[h + WORD.WEIGHT];
     }
+    // an agreeing name carries at most the record's own words' weight: below the bar it is left to its score
+    if (weight + BOUND_SLACK < bar) return false;
     for (let n = 0; n < query.nameMasks.length; n++)
       if (query.nameUnbitWords[n] > 0 || (query.nameMasks[n] & ~hits) === 0) return true;
     return false;

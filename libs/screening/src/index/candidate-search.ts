@@ -21,7 +21,7 @@
 import { BIRTH_BY_RANK, isPlaceholder } from '../identifiers/birth.js';
 import type { Model } from '../score/model.js';
 import { logitOf } from '../score/model.js';
-import { MIN_LIST_SCORE } from '../score/policy.js';
+import { MIN_LIST_SCORE, agreeingNameBar } from '../score/policy.js';
 import type { CandidateBound } from './bound.js';
 import { EntryStore, FLAG, REC, recordSeconds } from './entry-store.js';
 import type { IntList } from './int-list.js';
@@ -69,6 +69,8 @@ export class CandidateSearch {
   private now = 0;
   /** The model's list-size shift for this screening (log-odds, see Model.listShift). */
   private shift = 0;
+  /** agreeingNameBar for the list's size, set per screening. */
+  private agreeBar = Infinity;
   /** Work counters since construction (for the bench): counts, no data. */
   readonly work = { screenings: 0, recordsRead: 0, dateCandidates: 0 };
 
@@ -87,6 +89,7 @@ export class CandidateSearch {
    */
   find(query: PreparedQuery, now: number, exhaustive: boolean, shift: number): number[] {
     this.shift = shift;
+    this.agreeBar = agreeingNameBar(this.store.size);
     this.nextStamp();
     this.work.screenings++;
     const slots: number[] = [];
@@ -111,17 +114,18 @@ export class CandidateSearch {
       } else {
         this.readStage('any', query, nowSeconds, exhaustive, slots);
       }
+      // only a name rare enough for the list is listed on its agreement alone (ADR 0014)
+      if (query.totalWeight >= this.agreeBar) this.readNameOnlyEntries(query, slots);
     } finally {
       this.bound.release(query);
     }
-    this.readNameOnlyEntries(query, slots);
     return slots;
   }
 
   /**
-   * Entries known by name only (no birth date, NIK or passport) that share two of the traveller's
-   * words, whatever the bound says: an agreeing name on such an entry is a referral however common
-   * the name or long the list (ADR 0013), so neither the prefix filter nor the list-size shift may
+   * Entries known by name only (no birth date, NIK or passport) whose name may agree with the
+   * traveller's and is rare enough for the list, whatever the bound says: such a name is a referral
+   * however long the list (ADR 0013, 0014), so neither the prefix filter nor the list-size shift may
    * hide it. Read from the no-birth pair lists, which stay short even for common pairs; two words
    * of one key (Putri Fitri) are left to the stages, as the key's whole no-birth list is long.
    */
@@ -145,6 +149,7 @@ export class CandidateSearch {
               const slot = rec[data[k] * REC.STRIDE + REC.SLOT];
               if (this.slotStamp[slot] === this.stamp) continue;
               if (this.store.nik[slot] !== undefined || this.store.passport[slot] !== undefined) continue;
+              if (!this.bound.mayAgree(data[k], query, this.agreeBar)) continue;
               if (!this.store.isActive(slot, this.now)) continue;
               this.markSlot(slot);
               slots.push(slot);
@@ -251,10 +256,12 @@ export class CandidateSearch {
           Math.max(0, c.sex_match)) /
         c.name_matched;
     // A traveller with no date of birth or NIK is compared with most entries on names alone, and an
-    // agreeing name is then listed whatever its score (ADR 0014): every such entry holds the
-    // traveller's cheapest word, so that word's lists are read even when no score could reach the
-    // threshold, keeping the entries whose names may agree.
-    const namesOnly = stage === 'any' && query.readable.length > 0 && query.nikHash === 0;
+    // agreeing name rare enough for the list is then listed whatever its score (ADR 0014): every
+    // such entry holds the traveller's cheapest word, so that word's lists are read even when no
+    // score could reach the threshold, keeping the entries whose names may agree. A name below the
+    // bar (shared by chance with some entry) cannot be listed this way, and nothing extra is read.
+    const namesOnly =
+      stage === 'any' && query.readable.length > 0 && query.nikHash === 0 && total >= this.agreeBar;
     if (need > total) {
       if (namesOnly) this.readAgreeing(query, nowSeconds, slots);
       return;
@@ -384,7 +391,7 @@ export class CandidateSearch {
         if (
           exhaustive ||
           this.bound.mayReach(record, query, birth) ||
-          (keepAgreeing && this.bound.mayAgree(record, query))
+          (keepAgreeing && this.bound.mayAgree(record, query, this.agreeBar))
         ) {
           this.markSlot(slot);
           slots.push(slot);

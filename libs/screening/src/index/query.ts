@@ -60,6 +60,8 @@ export interface PreparedQuery {
   weights: Float64Array;
   /** Weight of what no list can show: initials, and words beyond MAX_QUERY_WORDS. */
   unlistedWeight: number;
+  /** Every word's weight, listed or not: the most a name of the traveller's can agree on (nats). */
+  totalWeight: number;
   /** Distinct initials. */
   initials: number;
   /** Per name (full name, aliases): bits of its words other than father's names, and its words without a bit. */
@@ -199,6 +201,7 @@ export function prepareQuery(
     allBits: words.reduce((mask, w) => mask | w.bit, 0),
     weights: Float64Array.from(words, (w) => w.weight),
     unlistedWeight,
+    totalWeight: words.reduce((sum, w) => sum + w.weight, unlistedWeight),
     initials: [...drafts.values()].filter((d) => d === null).length,
     nameMasks,
     nameUnbitWords,

@@ -101,10 +101,18 @@ describe('thin matches: a one-word name with nothing else both sides carry', () 
 
 describe('name-only entries: two or more words and no date of birth, NIK or passport', () => {
   it('refers an exact name on a deny_departure cegah entry, with name_only_entry, never deny', () => {
-    const e = entry({ fullName: 'Siti Rahmawati' });
-    const result = screenOne(e, { fullName: 'Siti Rahmawati', dateOfBirth: '1992-07-30', sex: 'F' });
+    const e = entry({ fullName: 'Dewi Rahmawati' });
+    const result = screenOne(e, { fullName: 'Dewi Rahmawati', dateOfBirth: '1992-07-30', sex: 'F' });
     expect(result).toMatchObject({ decision: 'refer', matches: [{ entryId: e.entryId, effect: 'refer' }] });
     expect(result.matches[0].reasons).toEqual(expect.arrayContaining(['name_exact', 'name_only_entry']));
+  });
+
+  it('leaves a name too common to identify anyone on a list to its score (Siti Rahmawati, ADR 0014)', () => {
+    // Siti (3.2 nats) + Rahmawati (5.1) is below ln(4,000): more than one entry in a list would
+    // carry it by chance, so agreeing on it alone is no referral
+    const e = entry({ fullName: 'Siti Rahmawati' });
+    const result = screenOne(e, { fullName: 'Siti Rahmawati', dateOfBirth: '1992-07-30', sex: 'F' });
+    expect(result.decision).toBe('clear');
   });
 
   it('refers a name agreeing through an old spelling (Bambang Soesilo / Bambang Susilo)', () => {

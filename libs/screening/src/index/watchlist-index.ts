@@ -8,7 +8,7 @@
 // of updates, so an index updated incrementally answers exactly like one rebuilt.
 import { gatherEvidence, type PairEvidence } from '../score/evidence.js';
 import { Model } from '../score/model.js';
-import { decide, identification, matchEffect } from '../score/policy.js';
+import { agreeingNameBar, decide, identification, matchEffect } from '../score/policy.js';
 import { reasonsFor } from '../score/reasons.js';
 import { tokenSimilarity, type TokenSimilarity } from '../score/token-similarity.js';
 import type {
@@ -176,20 +176,17 @@ export class WatchlistIndex {
     if (Number.isNaN(now)) throw new RangeError('screen: options.now is not a valid date');
     const query = prepareQuery(traveler, this.vocabulary, this.postings);
     const found: Array<{ match: ScreeningMatch; score: number }> = [];
+    const agreeBar = agreeingNameBar(this.store.size);
     for (const { slot, evidence, score } of this.scoreSlots(query, now, false)) {
       const legalType = LEGAL_TYPES[this.store.legal[slot]];
       const action = ACTIONS[this.store.action[slot]];
       const standing = identification(query.view, this.store.view(slot), evidence);
-      const effect = matchEffect({ legalType, action }, score, evidence, standing);
+      const effect = matchEffect({ legalType, action }, score, evidence, standing, agreeBar);
       if (effect === undefined) continue;
       const reasons = reasonsFor(evidence, query.consistency);
       if (standing === 'thin') reasons.push('insufficient_identification');
-      if (standing === 'name_only') {
-        const entry = this.store.view(slot);
-        const entryHasIdentifiers =
-          entry.births.length > 0 || entry.nik !== undefined || entry.passport !== undefined;
-        reasons.push(entryHasIdentifiers ? 'names_only_compared' : 'name_only_entry');
-      }
+      if (standing === 'name_only') reasons.push('name_only_entry');
+      if (standing === 'names_compared') reasons.push('names_only_compared');
       found.push({
         score,
         match: {

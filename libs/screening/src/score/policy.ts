@@ -4,6 +4,7 @@
 import type { Decision, MatchEffect, WatchlistAction, WatchlistLegalType } from '../types.js';
 import type { PairEvidence, PersonView } from './evidence.js';
 import { NAME_FLAGS } from './name-alignment.js';
+import { CALIBRATION_LIST_SIZE } from './model-coefficients.js';
 import { writtenWordCount } from '../normalise/normalise-name.js';
 
 export interface LegalTypePolicy {
@@ -38,13 +39,14 @@ export function isStrongEvidence(evidence: PairEvidence, score: number, policy: 
 }
 
 /**
- * How well a pair can identify anyone (ADR 0013): `thin` when one side's name is a single word and
- * nothing else is carried by both sides (no date of birth, NIK or passport to compare): one Ani
- * among thousands; `name_only` when names of two or more words are all the two sides can compare
- * (the entry has no date of birth, NIK or passport, or the traveller carries none of those it has:
- * ADR 0014); `identified` otherwise.
+ * How well a pair can identify anyone (ADR 0013, 0014): `thin` when one side's name is a single word
+ * and nothing else is carried by both sides (no date of birth, NIK or passport to compare): one Ani
+ * among thousands; `name_only` when the entry has a name of two or more words and no date of birth,
+ * NIK or passport at all; `names_compared` when the entry has some of those but the traveller
+ * carries none of them (screened by name and passport, the entry holding no passport), so again only
+ * names can be compared; `identified` otherwise.
  */
-export type Identification = 'thin' | 'name_only' | 'identified';
+export type Identification = 'thin' | 'name_only' | 'names_compared' | 'identified';
 
 function longestName(person: PersonView): number {
   let longest = 0;
@@ -60,9 +62,22 @@ export function identification(
   const nothingShared =
     evidence.birth === 'unknown' && evidence.nik === 'unknown' && evidence.passport === 'unknown';
   if (nothingShared && (longestName(entry) <= 1 || longestName(traveler) <= 1)) return 'thin';
-  // only names can be compared: the entry has nothing else, or the traveller carries none of what
-  // it has (screened by name and passport, the entry holding no passport): ADR 0014
-  return nothingShared ? 'name_only' : 'identified';
+  const entryHasIdentifiers =
+    entry.births.length > 0 || entry.nik !== undefined || entry.passport !== undefined;
+  if (!entryHasIdentifiers) return 'name_only';
+  return nothingShared ? 'names_compared' : 'identified';
+}
+
+/**
+ * The information (nats) an agreeing name must carry to be listed whatever its score when only
+ * names can be compared (ADR 0014, narrowing ADR 0013): ln(list size), so that fewer than one entry
+ * of the list would carry the name by chance (a word's weight is −ln of the share of people whose
+ * name holds it). Sumiyati Rahmawati Siregar passes at a million entries; Siti Aminah, whom hundreds
+ * of entries would share, is left to its score, or every traveller of that name would be referred.
+ * Below the calibration list's size the bar stays at ln(4,000).
+ */
+export function agreeingNameBar(listSize: number): number {
+  return Math.log(Math.max(listSize, CALIBRATION_LIST_SIZE));
 }
 
 /**
@@ -82,20 +97,26 @@ export function namesAgree(evidence: PairEvidence): boolean {
 
 /**
  * What a scored entry does, or undefined when its score does not reach its type's listing threshold.
- * A thin match is at most `monitor` (listed for the record, never changes a clear); a match on a
- * name-only entry is at most `refer`: a name alone never denies, and a name agreeing word for word
- * with one is listed whatever its score, so neither a common name nor a long list hides it (ADR 0013).
+ * A thin match is at most `monitor` (listed for the record, never changes a clear); when only names
+ * can be compared (a name-only entry, or a traveller carrying none of the entry's identifiers) the
+ * match is at most `refer`: a name alone never denies, and a name agreeing word for word that carries
+ * `agreeBar` nats is listed whatever its score, so a long list does not hide it (ADR 0013, 0014).
  */
 export function matchEffect(
   entry: { legalType: WatchlistLegalType; action: WatchlistAction },
   score: number,
   evidence: PairEvidence,
   standing: Identification = 'identified',
+  agreeBar = Infinity,
 ): MatchEffect | undefined {
   const policy = POLICY[entry.legalType];
-  if (score < policy.list && !(standing === 'name_only' && namesAgree(evidence))) return undefined;
+  const listedOnName =
+    (standing === 'name_only' || standing === 'names_compared') &&
+    evidence.name.matched >= agreeBar &&
+    namesAgree(evidence);
+  if (score < policy.list && !listedOnName) return undefined;
   if (entry.action === 'monitor' || standing === 'thin') return 'monitor';
-  if (standing === 'name_only') return 'refer';
+  if (standing === 'name_only' || standing === 'names_compared') return 'refer';
   if (entry.action === 'refer' || !policy.canDeny) return 'refer';
   return isStrongEvidence(evidence, score, policy) ? 'deny' : 'refer';
 }
