@@ -115,7 +115,7 @@ export class CandidateSearch {
         this.readStage('any', query, nowSeconds, exhaustive, slots);
       }
       // only a name rare enough for the list is listed on its agreement alone (ADR 0014)
-      if (query.totalWeight >= this.agreeBar) this.readNameOnlyEntries(query, slots);
+      if (query.agreeable) this.readNameOnlyEntries(query, slots);
     } finally {
       this.bound.release(query);
     }
@@ -260,8 +260,7 @@ export class CandidateSearch {
     // such entry holds the traveller's cheapest word, so that word's lists are read even when no
     // score could reach the threshold, keeping the entries whose names may agree. A name below the
     // bar (shared by chance with some entry) cannot be listed this way, and nothing extra is read.
-    const namesOnly =
-      stage === 'any' && query.readable.length > 0 && query.nikHash === 0 && total >= this.agreeBar;
+    const namesOnly = stage === 'any' && query.readable.length > 0 && query.nikHash === 0 && query.agreeable;
     if (need > total) {
       if (namesOnly) this.readAgreeing(query, nowSeconds, slots);
       return;

@@ -11,6 +11,7 @@ import { tokenWeight } from '../score/token-weight.js';
 import type { TravelerInput } from '../types.js';
 import { identifierHash, packBirth } from './entry-store.js';
 import type { Postings } from './postings.js';
+import { CALIBRATION_LIST_SIZE } from '../score/model-coefficients.js';
 import { preparePerson, travelerConsistency } from './prepare.js';
 import { formShape, type Vocabulary } from './vocabulary.js';
 
@@ -62,6 +63,12 @@ export interface PreparedQuery {
   unlistedWeight: number;
   /** Every word's weight, listed or not: the most a name of the traveller's can agree on (nats). */
   totalWeight: number;
+  /**
+   * Whether the traveller's name is rare enough, in the table and in this very list, to be listed
+   * on its agreement alone when only names can be compared (ADR 0014). Set by the index per
+   * screening (`markAgreeable`); false until then.
+   */
+  agreeable: boolean;
   /** Distinct initials. */
   initials: number;
   /** Per name (full name, aliases): bits of its words other than father's names, and its words without a bit. */
@@ -202,6 +209,7 @@ export function prepareQuery(
     weights: Float64Array.from(words, (w) => w.weight),
     unlistedWeight,
     totalWeight: words.reduce((sum, w) => sum + w.weight, unlistedWeight),
+    agreeable: false,
     initials: [...drafts.values()].filter((d) => d === null).length,
     nameMasks,
     nameUnbitWords,
@@ -226,4 +234,36 @@ function splitKeys(word: string, liveKey: (w: string) => number | undefined): nu
     if (left !== undefined && right !== undefined) keys.push(left, right);
   }
   return keys;
+}
+
+/**
+ * Marks whether the traveller's name may be listed on its agreement alone (ADR 0014): it must carry
+ * `bar` nats by the frequency table (its words' weights), and by the list itself: the information
+ * ln(list size / entries holding the word's spelling), summed over the name's own words (not a
+ * father's name, not initials), must reach `bar` too (fewer than one entry expected to share the
+ * name by chance). The table cannot know how common a word it has
+ * never seen is, but the list can: a name whose words are each on thousands of entries is shared by
+ * chance, however rare the table thinks them. Deterministic for the list's content.
+ */
+export function markAgreeable(
+  query: PreparedQuery,
+  vocabulary: Vocabulary,
+  postings: Postings,
+  listSize: number,
+  bar: number,
+): void {
+  query.agreeable = false;
+  if (query.totalWeight < bar || listSize === 0) return;
+  const own = new Set<string>();
+  for (const t of query.view.names[0] ?? []) if (!t.patronymic && !t.initial) own.add(t.text);
+  let information = 0;
+  for (const w of query.words) {
+    if (!own.has(w.text)) continue;
+    // records written with this word's variant form (its spellings); a word no entry has: one
+    const held = w.id >= 0 && vocabulary.formOf[w.id] >= 0 ? postings.formSize(vocabulary.formOf[w.id]) : 1;
+    // a list smaller than the calibration list's is read as if it had that many entries (as the bar
+    // is): a few entries cannot show a word to be common
+    information += Math.log(Math.max(1, Math.max(listSize, CALIBRATION_LIST_SIZE) / Math.max(1, held)));
+  }
+  query.agreeable = information >= bar;
 }

@@ -23,7 +23,7 @@ import { CandidateSearch } from './candidate-search.js';
 import { EntryStore } from './entry-store.js';
 import { Postings } from './postings.js';
 import { ACTIONS, LEGAL_TYPES, prepareEntry } from './prepare.js';
-import { prepareQuery, type PreparedQuery } from './query.js';
+import { markAgreeable, prepareQuery, type PreparedQuery } from './query.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** What `upsert` did: a lower version than the one held is ignored (events may arrive out of order). */
@@ -176,7 +176,9 @@ export class WatchlistIndex {
     if (Number.isNaN(now)) throw new RangeError('screen: options.now is not a valid date');
     const query = prepareQuery(traveler, this.vocabulary, this.postings);
     const found: Array<{ match: ScreeningMatch; score: number }> = [];
-    const agreeBar = agreeingNameBar(this.store.size);
+    const bar = agreeingNameBar(this.store.size);
+    markAgreeable(query, this.vocabulary, this.postings, this.store.size, bar);
+    const agreeBar = query.agreeable ? bar : Infinity;
     for (const { slot, evidence, score } of this.scoreSlots(query, now, false)) {
       const legalType = LEGAL_TYPES[this.store.legal[slot]];
       const action = ACTIONS[this.store.action[slot]];
