@@ -21,15 +21,29 @@ export function aptInstall(packages: string[], why: string): void {
   console.error(`simpul: installing ${packages.join(' ')} from the distribution's packages (${why})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    runToStderr('apt-get', ['update', '-qq'], env);
     aptUpdated = true;
   }
-  const result = spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
-  if (result.status !== 0) {
+  const status = runToStderr('apt-get', ['install', '-y', '-qq', ...packages], env);
+  if (status !== 0) {
     throw new LauncherError(
       `could not install ${packages.join(' ')}: install it with apt-get and run again.`,
     );
   }
+}
+
+/**
+ * Runs a command with everything it prints sent to our stderr, and returns its exit status. A
+ * launcher's stdout is read by scripts (`eval "$(node ensure-test-infra.js)"` in scripts/test.sh):
+ * apt's progress lines there broke `npm test` on a machine that lacked chromium (regression:
+ * install.int-spec.ts).
+ */
+export function runToStderr(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): number | null {
+  return spawnSync(command, args, { stdio: ['ignore', 2, 2], env }).status;
 }
 
 /** The first of `candidates` that exists, else the command found on PATH, else undefined. */
