@@ -339,6 +339,25 @@ describe('ministry desk', () => {
     await page.close();
   });
 
+  it('warns the desk that issues an entry known by a one-word name only, in the answer and in the list (ADR 0013)', async () => {
+    const page = await deskPage('ministry:desk', 'en');
+    await page.goto(`${consoleUrl}/ministry/watchlist`);
+    await page.getByRole('button', { name: 'Issue an entry' }).click();
+    const form = page.locator('form', { has: page.locator('#issue-title') });
+    await form.getByLabel('Full name').fill('Sukarti');
+    await form.getByLabel('Reason').fill('Laporan keluarga: calon PMI non-prosedural');
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Valid from').fill(today);
+    await form.getByLabel('Valid until').fill(later);
+    await form.getByRole('button', { name: 'Issue', exact: true }).click();
+    await expect(form.getByTestId('issued-warning').innerText()).resolves.toContain('one-word name');
+    await page.getByLabel('Legal type').first().selectOption('advisory');
+    const row = page.getByTestId('watchlist-table').locator('tr', { hasText: 'Sukarti' });
+    await expect(row.getByTestId('entry-warning').innerText()).resolves.toContain('one-word name');
+    await page.close();
+  });
+
   it('shows the case timeline with every linked event', async () => {
     const page = await deskPage('ministry:desk', 'en');
     await page.goto(`${consoleUrl}/ministry/cases/${caseId}`);

@@ -60,4 +60,22 @@ describe('warnings on watchlist entries', () => {
       [named.body.id as string]: undefined,
     });
   });
+
+  it('answers a re-issue with the warning while the entry stays thin, and without it once a date of birth is added', async () => {
+    const thin = await t.api('POST', '/v1/watchlist', protective({ fullName: 'Sukarti', sex: 'F' }));
+    expect(thin.body.warnings).toEqual(['insufficient_identification']);
+    const id = thin.body.id as string;
+    const still = await t.api('POST', `/v1/watchlist/${id}/reissue`, {
+      reason: 'Laporan keluarga diperbarui',
+    });
+    expect([still.status, still.body.version, still.body.warnings]).toEqual([
+      200,
+      2,
+      ['insufficient_identification'],
+    ]);
+    const completed = await t.api('POST', `/v1/watchlist/${id}/reissue`, {
+      person: { fullName: 'Sukarti', sex: 'F', dateOfBirth: '1968-02-11' },
+    });
+    expect([completed.status, completed.body.version, completed.body.warnings]).toEqual([200, 3, undefined]);
+  });
 });

@@ -19,3 +19,16 @@ export function entryWarnings(
   );
   return longest <= 1 ? ['insufficient_identification'] : [];
 }
+
+/** The warnings on a person as an event carries them (identifiers in clear): issue and re-issue answers. */
+export function personWarnings(person: {
+  fullName: string;
+  aliases?: readonly string[];
+  dateOfBirth?: string;
+  nik?: string;
+  passportNumber?: string;
+}): EntryWarning[] {
+  const identified =
+    person.dateOfBirth !== undefined || person.nik !== undefined || person.passportNumber !== undefined;
+  return entryWarnings(person, identified);
+}

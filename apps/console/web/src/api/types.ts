@@ -104,6 +104,8 @@ export interface WatchlistEntry {
   status: 'active' | 'revoked' | 'expired';
   revokedAt: string | null;
   identifiersWithheld: string[];
+  /** The ministry's warnings on the entry (ADR 0013): `insufficient_identification` for a one-word name with nothing else. */
+  warnings?: string[];
 }
 
 export interface Company {

@@ -5,7 +5,7 @@ import { IdempotentWriteService, type IdempotencyContext, buildOrReject, eventBo
 import { PersonVault } from '../../identities/person-vault.js';
 import { insertIssuedEntry } from '../store-issued-entry.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
-import { entryWarnings, type EntryWarning } from '../entry-warnings.js';
+import { personWarnings, type EntryWarning } from '../entry-warnings.js';
 
 /** 201 body; `warnings` only when the desk should add what identifies the person (ADR 0013). */
 export interface IssuedEntryAnswer {
@@ -56,9 +56,7 @@ export class IssueEntryService {
         recordId: entryId,
         persons: [event.data.person],
       });
-      const p = event.data.person;
-      const identified = p.dateOfBirth !== undefined || p.nik !== undefined || p.passportNumber !== undefined;
-      const warnings = entryWarnings(p, identified);
+      const warnings = personWarnings(event.data.person);
       return { id: entryId, version: 1, eventId: event.id, ...(warnings.length > 0 ? { warnings } : {}) };
     });
   }

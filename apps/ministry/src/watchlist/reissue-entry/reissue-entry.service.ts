@@ -6,6 +6,7 @@ import { isUuid } from '../../common/uuid.js';
 import { nextVersion } from '../watchlist.rules.js';
 import { entryNotFound, lockEntry } from '../lock-entry.js';
 import { entryData } from '../watchlist-entry.view.js';
+import { personWarnings, type EntryWarning } from '../entry-warnings.js';
 import { PersonVault } from '../../identities/person-vault.js';
 import { MinistryAudit } from '../../audit/ministry-audit.service.js';
 
@@ -30,7 +31,7 @@ export class ReissueEntryService {
     id: string,
     body: unknown,
     idempotency: IdempotencyContext,
-  ): Promise<{ id: string; version: number; eventId: string }> {
+  ): Promise<{ id: string; version: number; eventId: string; warnings?: EntryWarning[] }> {
     const changes = eventBody(body, MINISTRY_WATCHLIST_ENTRY_ISSUED_V1);
     if (!isUuid(id)) throw entryNotFound();
     const fixed = FIXED_ENTRY_FIELDS.filter((f) => f in changes).map((f) => ({
@@ -93,7 +94,9 @@ export class ReissueEntryService {
         recordId: id,
         persons: [data.person],
       });
-      return { id, version, eventId: event.id };
+      // the same warning as on issue (ADR 0013): a re-issue that adds what identifies the person clears it
+      const warnings = personWarnings(data.person);
+      return { id, version, eventId: event.id, ...(warnings.length > 0 ? { warnings } : {}) };
     });
   }
 }

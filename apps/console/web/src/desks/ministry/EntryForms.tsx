@@ -59,15 +59,18 @@ export function IssueEntryForm({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<ApiError>();
   const [key, setKey] = useState(newIdempotencyKey);
   const [issued, setIssued] = useState<string>();
+  const [thin, setThin] = useState(false);
 
   const submit = handleSubmit(async (values) => {
     setError(undefined);
     try {
-      const answer = await api<{ id?: string; entryId?: string }>('ministry', '/v1/watchlist', {
-        body: issueBody(values),
-        idempotencyKey: key,
-      });
+      const answer = await api<{ id?: string; entryId?: string; warnings?: string[] }>(
+        'ministry',
+        '/v1/watchlist',
+        { body: issueBody(values), idempotencyKey: key },
+      );
       setIssued(answer.entryId ?? answer.id);
+      setThin(answer.warnings?.includes('insufficient_identification') ?? false);
       setKey(newIdempotencyKey());
       onDone();
     } catch (caught) {
@@ -132,6 +135,11 @@ export function IssueEntryForm({ onDone }: { onDone: () => void }) {
       {issued ? (
         <p className="notice notice-ok" role="status">
           ✓ {t('watchlist.issued')} <span className="mono">{issued}</span>
+        </p>
+      ) : null}
+      {issued && thin ? (
+        <p className="notice notice-warning" role="status" data-testid="issued-warning">
+          ⚠ {t('watchlist.insufficientIdentification')}
         </p>
       ) : null}
       <button type="submit" className="button-primary" disabled={formState.isSubmitting}>

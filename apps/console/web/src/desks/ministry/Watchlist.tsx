@@ -108,6 +108,12 @@ export function Watchlist() {
                         })}
                       </span>
                     ) : null}
+                    {entry.warnings?.includes('insufficient_identification') ? (
+                      <strong className="warning-text" data-testid="entry-warning">
+                        {' '}
+                        ⚠ {t('watchlist.insufficientIdentification')}
+                      </strong>
+                    ) : null}
                     {entry.caseId ? (
                       <>
                         {' '}
