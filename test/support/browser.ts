@@ -7,7 +7,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * The flags keep it off the network it may not reach (background updates, sync, QUIC).
  */
 export function launchBrowser(): Promise<Browser> {
+  // Playwright closes every browser on SIGHUP by default. A reload signal sent to a stale pid file's
+  // pid once reached a test process that had taken the pid (fixed in libs/trust reload.ts), and the
+  // whole console suite failed with "browser has been closed"; a test process ignores SIGHUP.
+  if (process.listenerCount('SIGHUP') === 0) process.on('SIGHUP', () => undefined);
   return chromium.launch({
+    handleSIGHUP: false,
     executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
     args: [
       '--headless',

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { processRuns } from '@simpul/trust';
 
 /** A child process the launcher started, recorded in a pid file so a later run can find it. */
 export interface ManagedProcess {
@@ -18,11 +19,15 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** The pid recorded in `pidFile` if that process still runs. */
-export function runningPid(pidFile: string): number | undefined {
+/**
+ * The pid recorded in `pidFile` if that process still runs, and runs `program` when one is named
+ * (a stale pid file's pid may belong to another process by now: never adopt, signal or stop it).
+ */
+export function runningPid(pidFile: string, program?: string): number | undefined {
   try {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0].trim()); // postmaster.pid has more lines
-    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+    return program === undefined || processRuns(pid, program) ? pid : undefined;
   } catch {
     return undefined;
   }

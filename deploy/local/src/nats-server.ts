@@ -82,7 +82,7 @@ export async function ensureNats(log: (line: string) => void, trust: TrustMateri
   });
 
   let choice: NatsChoice | undefined;
-  const running = runningPid(pidFile);
+  const running = runningPid(pidFile, 'nats-server');
   if (running) {
     const port = Number(readText(portFile));
     if (port && readText(configFile).includes('authorization.conf') && (await isListening(port))) {

@@ -32,7 +32,7 @@ export {
   type PasswordUser,
   type ServerConfigOptions,
 } from './nats/server-config.js';
-export { reloadNatsServer } from './nats/reload.js';
+export { processRuns, reloadNatsServer } from './nats/reload.js';
 export {
   adminConnectionOptions,
   provisionAsAdmin,
