@@ -73,6 +73,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await desks?.close();
   await browser?.close();
   await system?.stop();
 });

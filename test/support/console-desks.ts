@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   chooseLanguage,
   collectConsoleErrors,
+  launchBrowser,
   seriousAccessibilityViolations,
   signIn,
   type AxeViolation,
@@ -20,6 +21,8 @@ export interface DeskTabs {
   tabOf(unit: string): Promise<Page>;
   /** Closes the page checks' tabs; what every tab wrote to the browser console as errors. */
   finish(): Promise<string[]>;
+  /** Closes the browser these tabs use (the one given, or the one launched in its place). */
+  close(): Promise<void>;
 }
 
 /**
@@ -29,8 +32,26 @@ export interface DeskTabs {
 export function deskTabs(browser: Browser, consoleUrl: string, tokens: Record<string, string>): DeskTabs {
   const consoleErrors: string[] = [];
   const tabs = new Map<string, Promise<Page>>();
+  // Known and not understood (issue 15's closing note): on a loaded CI run the browser has twice
+  // been disconnected between its launch and the first test, with no crash in its log. A
+  // disconnected browser is launched again, once per disconnection, and the event is written out.
+  let current = browser;
+  const watch = (b: Browser) =>
+    b.on('disconnected', () =>
+      console.error(`console tests: chromium disconnected at ${new Date().toISOString()}`),
+    );
+  watch(current);
+  const live = async (): Promise<Browser> => {
+    if (!current.isConnected()) {
+      current = await launchBrowser();
+      watch(current);
+    }
+    return current;
+  };
   const newPage: DeskTabs['newPage'] = async (options = {}) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const context = await (
+      await live()
+    ).newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     const errors = collectConsoleErrors(page);
     page.on('close', () => {
@@ -56,6 +77,9 @@ export function deskTabs(browser: Browser, consoleUrl: string, tokens: Record<st
     async finish() {
       for (const tab of tabs.values()) await (await tab).close();
       return consoleErrors;
+    },
+    async close() {
+      await current.close();
     },
   };
 }
