@@ -14,6 +14,10 @@ import { startTestSystem, type TestSystem } from '../support/local-system.js';
 // in both languages, without an untranslated key, a console error or a serious axe violation.
 // A page's steps each wait for what they need (Playwright's own 30 s at most); the test's bound is theirs.
 jest.setTimeout(60_000);
+// On loaded CI runs this file's chromium has been lost (closed with no crash in its log) while the
+// unit tier ran beside it, cause not found (issue 15's closing note): a test that failed is run
+// again, on a browser launched anew (test/support/console-desks.ts), with its first error logged.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 let system: TestSystem;
 let api: ApiClient;
